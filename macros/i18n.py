@@ -1,0 +1,187 @@
+"""The one translation lookup, and the gettext PO catalogues behind it.
+
+Every user-visible string has a *context* (a stable id such as ``ui.quick_exit.label`` or
+``exceptions.x-6103-i-2.summary``) and an English *source* text. Translations live in
+``locales/<code>.po`` as gettext entries: ``msgctxt`` = context, ``msgid`` = English,
+``msgstr`` = translation. A translation is used only when its entry exists, is not fuzzy and its
+``msgid`` equals the current English text; otherwise the English text is shown, marked
+``lang="en"`` with a visible "not yet translated" notice. There is no silent fallback.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import PoFileError, read_po
+from markupsafe import Markup, escape
+
+from .errors import DataError, Problem
+from .safe_markdown import render_markdown, strip_markdown
+
+PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+
+
+def placeholders(text: str) -> Counter[str]:
+    """The ``{name}`` placeholders in a string, with their counts."""
+    return Counter(PLACEHOLDER.findall(text))
+
+
+@dataclass
+class Lookup:
+    """The result of looking up one string."""
+
+    text: str
+    lang: str
+    fallback: bool
+    outdated: bool = False
+
+
+@dataclass
+class TranslationState:
+    """Counts of what happened while rendering (used for page notices and reports)."""
+
+    fallbacks: int = 0
+    used: set[str] = field(default_factory=set)
+
+
+class Translator:
+    """Looks strings up for one locale; English is the source language."""
+
+    def __init__(
+        self,
+        locale: str,
+        source_locale: str,
+        strings: dict[str, str],
+        catalog: Catalog | None,
+        *,
+        direction: str = "ltr",
+        notice_key: str = "ui.i18n.untranslated",
+    ) -> None:
+        self.locale = locale
+        self.source_locale = source_locale
+        self.strings = strings
+        self.direction = direction
+        self.notice_key = notice_key
+        self._entries: dict[str, tuple[str, str, bool]] = {}
+        if catalog is not None:
+            for msg in catalog:
+                if not msg.id or not msg.context:
+                    continue
+                self._entries[msg.context] = (str(msg.id), str(msg.string or ""), msg.fuzzy)
+        self.state = TranslationState()
+
+    # -- lookup ----------------------------------------------------------------------------------
+
+    def lookup(self, context: str, english: str) -> Lookup:
+        """Find the translation of ``english`` under ``context``; fall back visibly."""
+        self.state.used.add(context)
+        if self.locale == self.source_locale:
+            return Lookup(english, self.locale, False)
+        entry = self._entries.get(context)
+        if entry and entry[1] and not entry[2] and entry[0] == english:
+            return Lookup(entry[1], self.locale, False)
+        self.state.fallbacks += 1
+        outdated = bool(entry and entry[1])
+        return Lookup(english, self.source_locale, True, outdated)
+
+    def source(self, key: str) -> str:
+        """The English text of a key in ``data/strings.yml``."""
+        try:
+            return self.strings[key]
+        except KeyError:
+            raise DataError(
+                [Problem("data/strings.yml", None, key, "string key used but not defined")]
+            ) from None
+
+    # -- rendering helpers (all return escaped HTML) ----------------------------------------------
+
+    def _wrap(self, found: Lookup, html: Markup, *, block: bool) -> Markup:
+        if not found.fallback:
+            return html
+        tag = "div" if block else "span"
+        label = escape(self.plain(self.notice_key))
+        return Markup(
+            f'<{tag} lang="{found.lang}" dir="ltr" class="app-untranslated" '
+            f'data-app-untranslated="{"outdated" if found.outdated else "missing"}">{html}'
+            f'<span class="app-untranslated__flag" lang="{self.locale}" dir="{self.direction}">'
+            f"{label}</span></{tag}>"
+        )
+
+    @staticmethod
+    def _fill(template: Markup, params: dict[str, object]) -> Markup:
+        def repl(m: re.Match[str]) -> str:
+            name = m.group(1)
+            if name not in params:
+                return m.group(0)
+            return str(escape(params[name]))
+
+        return Markup(PLACEHOLDER.sub(repl, str(template)))
+
+    def text(self, context: str, english: str, **params: object) -> Markup:
+        """Plain text, escaped, marked when untranslated."""
+        found = self.lookup(context, english)
+        html = self._fill(escape(found.text), params)
+        return self._wrap(found, html, block=False)
+
+    def markdown(self, context: str, english: str, *, inline: bool = False,
+                 **params: object) -> Markup:
+        """Safe-Markdown text rendered to HTML, marked when untranslated."""
+        found = self.lookup(context, english)
+        html = self._fill(render_markdown(found.text, inline=inline), params)
+        return self._wrap(found, html, block=not inline)
+
+    def plain(self, key: str, **params: object) -> str:
+        """Unmarked plain text for attributes, titles and meta tags (still looked up)."""
+        english = self.source(key)
+        found = self.lookup(key, english)
+        value = strip_markdown(found.text) if key.endswith("_md") else found.text
+        for name, val in params.items():
+            value = value.replace("{" + name + "}", str(val))
+        return value
+
+    def t(self, key: str, **params: object) -> Markup:
+        """Look up a key of ``data/strings.yml``: Markdown if the key ends in ``_md``."""
+        english = self.source(key)
+        if key.endswith("_md"):
+            return self.markdown(key, english, **params)
+        return self.text(key, english, **params)
+
+
+# ---------------------------------------------------------------------------------------------
+# Catalogue files
+# ---------------------------------------------------------------------------------------------
+
+
+def read_catalog(path: Path, root: Path, locale: str) -> Catalog:
+    """Read one PO file strictly: syntax errors and duplicate entries name the file and line."""
+    rel = path.relative_to(root).as_posix()
+    raw = path.read_bytes()
+    # Babel merges duplicate entries silently; find them first so the build can stop.
+    problems: list[Problem] = []
+    first_line: dict[str, int] = {}
+    for lineno, line in enumerate(raw.decode("utf-8", errors="replace").splitlines(), start=1):
+        stripped = line.strip()
+        if stripped.startswith("msgctxt "):
+            ctx = stripped[8:].strip().strip('"')
+            if ctx in first_line:
+                problems.append(Problem(rel, lineno, ctx,
+                                        f"duplicate entry (first at line {first_line[ctx]})"))
+            else:
+                first_line[ctx] = lineno
+    if problems:
+        raise DataError(problems)
+    try:
+        with path.open("rb") as fh:
+            return read_po(fh, locale=locale, abort_invalid=True)
+    except PoFileError as exc:
+        msg = str(exc)
+        m = re.search(r"line (\d+)", msg)
+        line = int(m.group(1)) if m else None
+        raise DataError([Problem(rel, line, "", f"invalid PO syntax: {msg}")]) from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise DataError([Problem(rel, None, "", f"cannot read catalogue: {exc}")]) from None
+

@@ -1,0 +1,264 @@
+"""Read every file in ``data/`` once, validate it, and resolve cross-references by id.
+
+``load_site(root)`` is the only entry point. It returns a ``SiteData`` or raises ``DataError``
+listing every problem found, each as ``file:line: path: what was expected``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from . import models as m
+from .errors import DataError, Problem
+from .yamlsrc import YamlDoc, join, read_yaml
+
+
+@dataclass
+class SiteData:
+    """Everything in ``data/``, validated, with lookups by id."""
+
+    root: Path
+    site: m.SiteInfo
+    sources: dict[str, m.Source]
+    recipients: dict[str, m.Term]
+    purposes: dict[str, m.Term]
+    authorities: dict[str, m.Term]
+    statute: m.StatuteFile
+    exceptions: dict[str, m.Exception_]
+    cases: dict[str, m.Case]
+    faq: list[m.FaqEntry]
+    glossary: list[m.GlossaryEntry]
+    help: list[m.HelpEntry]
+    locales: m.LocalesFile
+    strings: dict[str, str]
+    # Where each case came from (for error messages and source references in PO files).
+    case_files: dict[str, str] = field(default_factory=dict)
+
+    def locale(self, code: str) -> m.Locale:
+        """The locale entry for ``code`` (raises ``KeyError`` if unknown)."""
+        for loc in self.locales.locales:
+            if loc.code == code:
+                return loc
+        raise KeyError(code)
+
+
+def _loc_to_path(loc: Iterable[Any]) -> str:
+    path = ""
+    for part in loc:
+        # pydantic adds the validator name for Annotated/union branches; keep data keys only.
+        if isinstance(part, int):
+            path = join(path, part)
+        elif isinstance(part, str) and part != "[key]" and not part.startswith(
+            ("function-", "constrained-")
+        ):
+            path = join(path, part)
+    return path
+
+
+def _describe(err: dict[str, Any]) -> str:
+    kind = err.get("type", "")
+    if kind == "missing":
+        return "field required"
+    if kind == "extra_forbidden":
+        return "unknown key (not allowed here; check the spelling)"
+    if kind == "enum":
+        expected = err.get("ctx", {}).get("expected", "")
+        return f"must be one of {expected}; got {err.get('input')!r}"
+    if kind == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        return f"must be one of {expected}; got {err.get('input')!r}"
+    if kind == "string_pattern_mismatch":
+        pattern = err.get("ctx", {}).get("pattern", "")
+        return f"does not match the expected form {pattern}; got {err.get('input')!r}"
+    msg = str(err.get("msg", "invalid value"))
+    return msg.removeprefix("Value error, ")
+
+
+def _validate(doc: YamlDoc, model: type[m.Strict]) -> Any:
+    if doc.data is None:
+        raise DataError([Problem(doc.file, None, "", "file is empty")])
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            path = _loc_to_path(err["loc"])
+            problems.append(Problem(doc.file, doc.line_of(path), path, _describe(err)))
+        raise DataError(problems) from None
+
+
+class _Checker:
+    """Collects cross-reference problems so the build reports all of them at once."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def need(self, ok: bool, doc: YamlDoc, path: str, message: str) -> None:
+        if not ok:
+            self.problems.append(Problem(doc.file, doc.line_of(path), path, message))
+
+    def unique(self, items: list[Any], doc: YamlDoc, list_path: str, what: str) -> dict[str, Any]:
+        seen: dict[str, Any] = {}
+        for i, item in enumerate(items):
+            self.need(item.id not in seen, doc, join(join(list_path, i), "id"),
+                      f"duplicate {what} id {item.id!r}")
+            seen.setdefault(item.id, item)
+        return seen
+
+    def refs(self, ids: list[str], known: dict[str, Any], doc: YamlDoc, path: str,
+             file: str) -> None:
+        for i, ref in enumerate(ids):
+            self.need(ref in known, doc, join(path, i), f"unknown id {ref!r} (not in {file})")
+
+
+def load_site(root: Path) -> SiteData:
+    """Load and validate all of ``root/data``; raise ``DataError`` naming every problem."""
+    data_dir = root / "data"
+    docs: dict[str, YamlDoc] = {}
+    parsed: dict[str, Any] = {}
+    problems: list[Problem] = []
+
+    def read(name: str, model: type[m.Strict]) -> None:
+        path = data_dir / name
+        rel = path.relative_to(root).as_posix()
+        if not path.exists():
+            problems.append(Problem(rel, None, "", "file is missing"))
+            return
+        try:
+            doc = read_yaml(path, root)
+            docs[name] = doc
+            parsed[name] = _validate(doc, model)
+        except DataError as exc:
+            problems.extend(exc.problems)
+
+    for name, model in m.FILE_MODELS.items():
+        if "*" not in name:
+            read(name, model)
+    case_names = sorted(p.relative_to(data_dir).as_posix() for p in (data_dir / "cases").glob("*"))
+    for name in case_names:
+        if not name.endswith(".yml"):
+            problems.append(Problem(f"data/{name}", None, "", "unexpected file (cases are .yml)"))
+            continue
+        read(name, m.CaseFile)
+    if problems:
+        raise DataError(problems)
+
+    c = _Checker()
+    sources = c.unique(parsed["sources.yml"].sources, docs["sources.yml"], "sources", "source")
+    recipients = c.unique(parsed["recipients.yml"].recipients, docs["recipients.yml"],
+                          "recipients", "recipient")
+    purposes = c.unique(parsed["purposes.yml"].purposes, docs["purposes.yml"], "purposes",
+                        "purpose")
+    authorities = c.unique(parsed["authorities.yml"].authorities, docs["authorities.yml"],
+                           "authorities", "authority")
+    src_file = "data/sources.yml"
+
+    statute: m.StatuteFile = parsed["statute.yml"]
+    sdoc = docs["statute.yml"]
+    c.refs(statute.general_rule.sources, sources, sdoc, "general_rule.sources", src_file)
+    c.unique(statute.definitions, sdoc, "definitions", "definition")
+    c.unique(statute.penalties, sdoc, "penalties", "penalty")
+    for key in ("definitions", "penalties"):
+        for i, item in enumerate(getattr(statute, key)):
+            c.refs(item.sources, sources, sdoc, f"{key}[{i}].sources", src_file)
+
+    # Cases first: exceptions' court readings point at them.
+    cases: dict[str, m.Case] = {}
+    case_files: dict[str, str] = {}
+    for name in case_names:
+        case: m.Case = parsed[name].case
+        doc = docs[name]
+        c.need(case.id not in cases, doc, "case.id", f"duplicate case id {case.id!r}")
+        c.need(Path(name).stem == case.id, doc, "case.id",
+               f"case id {case.id!r} must match the file name {Path(name).stem!r}")
+        cases.setdefault(case.id, case)
+        case_files[case.id] = doc.file
+        c.refs(case.sources, sources, doc, "case.sources", src_file)
+        c.refs(case.status.sources, sources, doc, "case.status.sources", src_file)
+        events = c.unique(case.events, doc, "case.events", "event")
+        for i, ev in enumerate(case.events):
+            c.refs(ev.sources, sources, doc, f"case.events[{i}].sources", src_file)
+            c.need(ev.date <= parsed["site.yml"].site.as_of.isoformat(), doc,
+                   f"case.events[{i}].date",
+                   f"event date {ev.date} is after the site's as-of date "
+                   f"{parsed['site.yml'].site.as_of} (data/site.yml)")
+        c.need(case.status.latest_event in events, doc, "case.status.latest_event",
+               f"unknown event id {case.status.latest_event!r} (not an event of this case)")
+        if case.status.latest_event in events and case.events:
+            newest = max(ev.date for ev in case.events)
+            latest = events[case.status.latest_event]
+            c.need(latest.date == newest, doc, "case.status.latest_event",
+                   f"status follows event {latest.id!r} ({latest.date}) but the newest event "
+                   f"is dated {newest}")
+    for name in case_names:
+        case = parsed[name].case
+        if case.appeal_of is not None:
+            c.need(case.appeal_of in cases, docs[name], "case.appeal_of",
+                   f"unknown case id {case.appeal_of!r} (not in data/cases/)")
+
+    edoc = docs["exceptions.yml"]
+    exceptions = c.unique(parsed["exceptions.yml"].exceptions, edoc, "exceptions", "exception")
+    for i, ex in enumerate(parsed["exceptions.yml"].exceptions):
+        base = f"exceptions[{i}]"
+        c.refs(ex.recipients, recipients, edoc, f"{base}.recipients", "data/recipients.yml")
+        c.refs(ex.purposes, purposes, edoc, f"{base}.purposes", "data/purposes.yml")
+        c.refs(ex.authority, authorities, edoc, f"{base}.authority", "data/authorities.yml")
+        c.refs(ex.sources, sources, edoc, f"{base}.sources", src_file)
+        c.unique(ex.conditions, edoc, f"{base}.conditions", "condition")
+        for j, cond in enumerate(ex.conditions):
+            c.refs(cond.sources, sources, edoc, f"{base}.conditions[{j}].sources", src_file)
+        for j, reading in enumerate(ex.court_readings):
+            c.refs(reading.sources, sources, edoc, f"{base}.court_readings[{j}].sources",
+                   src_file)
+            if reading.case is not None:
+                c.need(reading.case in cases, edoc, f"{base}.court_readings[{j}].case",
+                       f"unknown case id {reading.case!r} (not in data/cases/)")
+
+    fdoc = docs["faq.yml"]
+    c.unique(parsed["faq.yml"].faq, fdoc, "faq", "question")
+    for i, q in enumerate(parsed["faq.yml"].faq):
+        c.refs(q.sources, sources, fdoc, f"faq[{i}].sources", src_file)
+        c.refs(q.related_exceptions, exceptions, fdoc, f"faq[{i}].related_exceptions",
+               "data/exceptions.yml")
+    gdoc = docs["glossary.yml"]
+    c.unique(parsed["glossary.yml"].glossary, gdoc, "glossary", "term")
+    for i, g in enumerate(parsed["glossary.yml"].glossary):
+        c.refs(g.sources, sources, gdoc, f"glossary[{i}].sources", src_file)
+    hdoc = docs["help.yml"]
+    c.unique(parsed["help.yml"].help, hdoc, "help", "entry")
+    for i, h in enumerate(parsed["help.yml"].help):
+        c.refs(h.sources, sources, hdoc, f"help[{i}].sources", src_file)
+
+    ldoc = docs["locales.yml"]
+    locales: m.LocalesFile = parsed["locales.yml"]
+    codes = [loc.code for loc in locales.locales]
+    for i, code in enumerate(codes):
+        c.need(codes.index(code) == i, ldoc, f"locales[{i}].code", f"duplicate locale {code!r}")
+    c.need(locales.source_locale in codes, ldoc, "source_locale",
+           f"source locale {locales.source_locale!r} is not listed under locales")
+
+    if c.problems:
+        raise DataError(c.problems)
+
+    return SiteData(
+        root=root,
+        site=parsed["site.yml"].site,
+        sources=sources,
+        recipients=recipients,
+        purposes=purposes,
+        authorities=authorities,
+        statute=statute,
+        exceptions=exceptions,
+        cases=cases,
+        faq=list(parsed["faq.yml"].faq),
+        glossary=list(parsed["glossary.yml"].glossary),
+        help=list(parsed["help.yml"].help),
+        locales=locales,
+        strings=dict(parsed["strings.yml"].strings),
+        case_files=case_files,
+    )

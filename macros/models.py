@@ -1,0 +1,459 @@
+"""The data contract: one pydantic model per file in ``data/``.
+
+Every model forbids unknown keys (a typo must not pass silently). Ids are kebab-case and are
+used as anchors, URL fragments and translation contexts, so they never change once published.
+Cross-file references (source ids, recipient ids, case ids ...) are checked in ``load.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+
+class Strict(BaseModel):
+    """Base for every data model: unknown keys are errors; values are not coerced loosely."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+# ---------------------------------------------------------------------------------------------
+# Field types
+# ---------------------------------------------------------------------------------------------
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=80),
+    Field(description="kebab-case id: lowercase letters, digits and single hyphens"),
+]
+
+Text = Annotated[
+    str,
+    StringConstraints(min_length=1, strip_whitespace=True),
+    Field(description="plain text (no Markdown, no HTML)"),
+]
+
+Markdown = Annotated[
+    str,
+    StringConstraints(min_length=1, strip_whitespace=True),
+    Field(description="text with the safe Markdown subset: emphasis, links, lists (no raw HTML)"),
+]
+
+_PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|XXX|lorem ipsum)\b", re.IGNORECASE)
+
+
+def _no_placeholder(value: str) -> str:
+    if _PLACEHOLDER.search(value):
+        raise ValueError("placeholder text (TODO/TBD/FIXME/lorem ipsum) is not allowed")
+    return value
+
+
+Prose = Annotated[Text, AfterValidator(_no_placeholder)]
+ProseMd = Annotated[Markdown, AfterValidator(_no_placeholder)]
+
+
+def _https(value: str) -> str:
+    if not re.match(r"^https://[^\s/$.?#][^\s]*$", value):
+        raise ValueError("must be an https:// URL")
+    return value
+
+
+HttpsUrl = Annotated[str, AfterValidator(_https), Field(description="an https:// URL")]
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _partial_date(value: str) -> str:
+    m = _PARTIAL_DATE.match(value)
+    if not m:
+        raise ValueError("must be a date written YYYY-MM-DD (or YYYY-MM, or YYYY)")
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    try:
+        dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError as exc:
+        raise ValueError(f"{value!r} is not a real date ({exc})") from None
+    return value
+
+
+PartialDate = Annotated[
+    str,
+    AfterValidator(_partial_date),
+    Field(description="a real date: YYYY-MM-DD, or YYYY-MM / YYYY when only that is known"),
+]
+
+
+def _real_date(value: object) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not re.match(r"^\d{4}-\d{2}-\d{2}$", value):
+        raise ValueError("must be a date written YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise ValueError(f"{value!r} is not a real date ({exc})") from None
+
+
+FullDate = Annotated[
+    dt.date,
+    BeforeValidator(_real_date),
+    Field(description="a real date written YYYY-MM-DD"),
+]
+
+
+class Confidence(str, Enum):
+    """How well a fact is verified (the fact sheet's tags)."""
+
+    verified_primary = "verified-primary"
+    verified_secondary = "verified-secondary"
+    single_source = "single-source"
+    unverified = "unverified"
+
+
+SourceIds = Annotated[list[Id], Field(min_length=1, description="ids from data/sources.yml")]
+
+
+# ---------------------------------------------------------------------------------------------
+# data/site.yml
+# ---------------------------------------------------------------------------------------------
+
+
+class SiteInfo(Strict):
+    """Facts about the site itself: dates that every page shows."""
+
+    as_of: FullDate = Field(description="facts are current to this date (newest source checked)")
+    last_reviewed: FullDate = Field(description="when the whole site was last reviewed")
+    maintainer: Prose
+    report_error: ProseMd = Field(description="how a reader reports an error (Markdown)")
+    quick_exit_url: HttpsUrl = Field(description="neutral site the quick-exit control opens")
+
+
+class SiteFile(Strict):
+    site: SiteInfo
+
+
+# ---------------------------------------------------------------------------------------------
+# data/sources.yml
+# ---------------------------------------------------------------------------------------------
+
+
+class SourceKind(str, Enum):
+    statute = "statute"
+    regulation = "regulation"
+    court_document = "court-document"
+    government_statement = "government-statement"
+    government_report = "government-report"
+    agency_manual = "agency-manual"
+    news = "news"
+    advocacy_guide = "advocacy-guide"
+    research = "research"
+
+
+class Source(Strict):
+    """One source, recorded once; everything else cites it by id."""
+
+    id: Id
+    title: Text
+    author: Text = Field(description="author, court or publishing body")
+    date: PartialDate | None = Field(default=None, description="publication date, if known")
+    url: HttpsUrl
+    kind: SourceKind
+    note: Text | None = Field(default=None, description="what this copy is (e.g. 'AP text')")
+
+
+class SourcesFile(Strict):
+    sources: list[Source] = Field(min_length=1)
+
+
+# ---------------------------------------------------------------------------------------------
+# Controlled vocabularies: data/recipients.yml, data/purposes.yml, data/authorities.yml
+# ---------------------------------------------------------------------------------------------
+
+
+class Term(Strict):
+    """An entry of a controlled vocabulary (who asks, why, with what)."""
+
+    id: Id
+    label: Text = Field(description="short label shown in tables and widget options")
+    description: Prose | None = None
+
+
+class RecipientsFile(Strict):
+    recipients: list[Term] = Field(min_length=1)
+
+
+class PurposesFile(Strict):
+    purposes: list[Term] = Field(min_length=1)
+
+
+class AuthoritiesFile(Strict):
+    authorities: list[Term] = Field(min_length=1)
+
+
+# ---------------------------------------------------------------------------------------------
+# data/statute.yml and data/exceptions.yml
+# ---------------------------------------------------------------------------------------------
+
+
+class Verification(Strict):
+    """What was checked of a statute paragraph, where, and when."""
+
+    confidence: Confidence
+    checked_in: Prose = Field(description="which text was read (e.g. 'current-law copy at ...')")
+    checked_on: FullDate
+    note: Prose | None = None
+
+
+class Definition(Strict):
+    id: Id
+    term: Text
+    citation: Text
+    text: ProseMd
+    verification: Verification
+    sources: SourceIds
+
+
+class Penalty(Strict):
+    id: Id
+    citation: Text
+    title: Text
+    summary: ProseMd
+    verification: Verification
+    sources: SourceIds
+
+
+class GeneralRule(Strict):
+    citation: Text
+    summary: ProseMd
+    verification: Verification
+    sources: SourceIds
+
+
+class StatuteFile(Strict):
+    general_rule: GeneralRule
+    definitions: list[Definition] = Field(min_length=1)
+    penalties: list[Penalty] = Field(min_length=1)
+
+
+class Disclosed(str, Enum):
+    """What an exception lets the IRS hand over (the § 6103(b) categories)."""
+
+    returns = "returns"
+    taxpayer_return_information = "taxpayer-return-information"
+    other_return_information = "other-return-information"
+    taxpayer_identity = "taxpayer-identity"
+
+
+class Scope(str, Enum):
+    """Whether a disclosure concerns one named taxpayer or many."""
+
+    one_taxpayer = "one-taxpayer"
+    many_taxpayers = "many-taxpayers"
+    either = "either"
+
+
+class Condition(Strict):
+    """One requirement that must be met before the IRS may disclose."""
+
+    id: Id
+    text: ProseMd
+    sources: SourceIds
+
+
+class CourtReading(Strict):
+    """How a court has read an exception, with the date it said so."""
+
+    date: PartialDate
+    court: Text
+    case: Id | None = Field(default=None, description="case id from data/cases/")
+    text: ProseMd
+    confidence: Confidence
+    sources: SourceIds
+
+
+class Exception_(Strict):
+    """One exception to § 6103(a): who may receive what, why, and on what conditions."""
+
+    id: Annotated[Id, StringConstraints(pattern=r"^x-6103-[a-z0-9-]+$")]
+    citation: Text = Field(description="e.g. 26 U.S.C. § 6103(i)(2)")
+    subsection: Annotated[str, StringConstraints(pattern=r"^[c-o]$")]
+    title: Prose
+    summary: ProseMd
+    recipients: list[Id] = Field(min_length=1, description="ids from data/recipients.yml")
+    purposes: list[Id] = Field(min_length=1, description="ids from data/purposes.yml")
+    authority: list[Id] = Field(
+        min_length=1, description="ids from data/authorities.yml: what the requester must hold"
+    )
+    disclosed: list[Disclosed] = Field(min_length=1)
+    scope: Scope
+    conditions: list[Condition] = Field(min_length=1)
+    redisclosure: ProseMd
+    court_readings: list[CourtReading] = Field(default_factory=list)
+    verification: Verification
+    sources: SourceIds
+
+
+class ExceptionsFile(Strict):
+    exceptions: list[Exception_] = Field(min_length=1)
+
+
+# ---------------------------------------------------------------------------------------------
+# data/cases/*.yml
+# ---------------------------------------------------------------------------------------------
+
+
+class EventKind(str, Enum):
+    filing = "filing"
+    order = "order"
+    opinion = "opinion"
+    hearing = "hearing"
+    appeal = "appeal"
+    agency_agreement = "agency-agreement"
+    disclosure_reported = "disclosure-reported"
+    report = "report"
+
+
+class Event(Strict):
+    id: Id
+    date: PartialDate
+    kind: EventKind
+    title: Prose
+    what_happened: ProseMd
+    what_it_means: ProseMd = Field(description="what it means for an ITIN filer")
+    confidence: Confidence
+    sources: SourceIds
+
+
+class Status(Strict):
+    stage: Literal["pending", "decided", "on-appeal", "unknown", "closed"]
+    text: ProseMd
+    as_of: FullDate
+    latest_event: Id = Field(description="the event this status follows from")
+    sources: SourceIds
+
+
+class Parties(Strict):
+    plaintiffs: list[Text] = Field(min_length=1)
+    defendants: list[Text] = Field(min_length=1)
+
+
+class Case(Strict):
+    id: Id
+    caption: Text
+    short_name: Text
+    court: Text
+    docket: Text
+    judge: Text
+    appeal_of: Id | None = Field(default=None, description="id of the lower-court case")
+    parties: Parties
+    about: ProseMd
+    status: Status
+    events: list[Event] = Field(min_length=1)
+    sources: SourceIds
+
+
+class CaseFile(Strict):
+    case: Case
+
+
+# ---------------------------------------------------------------------------------------------
+# data/faq.yml, data/glossary.yml, data/help.yml
+# ---------------------------------------------------------------------------------------------
+
+
+class Audience(str, Enum):
+    community = "community"
+    advocate = "advocate"
+
+
+class FaqEntry(Strict):
+    id: Id
+    question: Prose
+    answer: ProseMd
+    audience: list[Audience] = Field(min_length=1)
+    related_exceptions: list[Id] = Field(default_factory=list)
+    sources: SourceIds
+
+
+class FaqFile(Strict):
+    faq: list[FaqEntry] = Field(min_length=1)
+
+
+class GlossaryEntry(Strict):
+    id: Id
+    term: Text
+    definition: ProseMd
+    sources: list[Id] = Field(default_factory=list)
+
+
+class GlossaryFile(Strict):
+    glossary: list[GlossaryEntry] = Field(min_length=1)
+
+
+class HelpEntry(Strict):
+    id: Id
+    name: Text
+    kind: Literal["legal-aid", "tax-clinic", "directory", "government", "advocacy"]
+    description: ProseMd
+    url: HttpsUrl
+    sources: SourceIds
+
+
+class HelpFile(Strict):
+    help: list[HelpEntry] = Field(min_length=1)
+
+
+# ---------------------------------------------------------------------------------------------
+# data/locales.yml and data/strings.yml
+# ---------------------------------------------------------------------------------------------
+
+
+class Review(Strict):
+    state: Literal["source", "machine-assisted", "community-reviewed", "legal-reviewed"]
+    reviewed_by: Text | None = None
+    date: FullDate | None = None
+
+
+class Locale(Strict):
+    code: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$")]
+    name: Text = Field(description="the language's name in its own script")
+    english_name: Text
+    dir: Literal["ltr", "rtl"]
+    theme_language: Text = Field(description="Material's theme.language code")
+    complete: bool = Field(description="true: every string must be translated (CI enforces)")
+    review: Review
+
+
+class LocalesFile(Strict):
+    source_locale: str
+    locales: list[Locale] = Field(min_length=1)
+
+
+StringKey = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_-]+(\.[a-z0-9_-]+)*$")]
+
+
+class StringsFile(Strict):
+    """Interface words and page prose. Keys ending in ``_md`` allow the Markdown subset."""
+
+    strings: dict[StringKey, Text]
+
+
+# The files the loader reads, with their models: the JSON Schema export uses this list too.
+FILE_MODELS: dict[str, type[Strict]] = {
+    "site.yml": SiteFile,
+    "sources.yml": SourcesFile,
+    "recipients.yml": RecipientsFile,
+    "purposes.yml": PurposesFile,
+    "authorities.yml": AuthoritiesFile,
+    "statute.yml": StatuteFile,
+    "exceptions.yml": ExceptionsFile,
+    "faq.yml": FaqFile,
+    "glossary.yml": GlossaryFile,
+    "help.yml": HelpFile,
+    "locales.yml": LocalesFile,
+    "strings.yml": StringsFile,
+    "cases/*.yml": CaseFile,
+}

@@ -1,0 +1,112 @@
+"""Read YAML while remembering the line of every key and list item.
+
+PyYAML's composer gives each node a start mark; we walk the node graph once and record a
+``path -> line`` map (paths look like ``exceptions[3].conditions``), so that validation errors
+can point at a line. Duplicate keys, which PyYAML silently accepts, are rejected here, and so
+are YAML tags and anchors: data files are plain mappings, lists and scalars.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import fail
+
+
+@dataclass
+class YamlDoc:
+    """A parsed YAML file with a line number for each path inside it."""
+
+    file: str
+    data: Any
+    lines: dict[str, int]
+
+    def line_of(self, path: str) -> int | None:
+        """The line of ``path``, or of its nearest parent that has one."""
+        while True:
+            if path in self.lines:
+                return self.lines[path]
+            if not path:
+                return None
+            # Strip the last ".key" or "[n]" and try the parent.
+            cut = max(path.rfind("."), path.rfind("["))
+            path = path[:cut] if cut > 0 else ""
+
+
+def join(path: str, key: str | int) -> str:
+    """Append a key or index to a dotted path."""
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else str(key)
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe loader that keeps ISO dates as strings, so pydantic validates them itself."""
+
+
+# Remove the implicit timestamp resolver: "2025-02-30" must reach pydantic as text and be
+# rejected there with a clear message, instead of raising deep inside PyYAML.
+_Loader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+_SCALARS = _Loader("")
+
+
+def _convert(node: yaml.Node, path: str, lines: dict[str, int], file: str) -> Any:
+    lines.setdefault(path, node.start_mark.line + 1)
+    if node.tag.startswith("!") or (
+        node.tag.startswith("tag:yaml.org,2002:")
+        and node.tag.rsplit(":", 1)[1] not in {"map", "seq", "str", "int", "float", "bool", "null"}
+    ):
+        raise fail(file, node.start_mark.line + 1, path, f"unsupported YAML tag {node.tag!r}")
+    if isinstance(node, yaml.MappingNode):
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise fail(file, key_node.start_mark.line + 1, path, "keys must be plain text")
+            key = key_node.value
+            child = join(path, key)
+            if key in out:
+                raise fail(file, key_node.start_mark.line + 1, child, "duplicate key")
+            lines[child] = key_node.start_mark.line + 1
+            out[key] = _convert(value_node, child, lines, file)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(item, join(path, i), lines, file) for i, item in enumerate(node.value)]
+    # Scalars: let the safe constructor resolve ints, bools and nulls.
+    return _SCALARS.construct_object(node, deep=True)
+
+
+def read_yaml(path: Path, root: Path) -> YamlDoc:
+    """Parse one YAML file; errors name the file relative to ``root``."""
+    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise fail(rel, None, "", f"not valid UTF-8 ({exc.reason})") from None
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise fail(rel, line, "", f"invalid YAML: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise fail(rel, None, "", f"invalid YAML: {exc}") from None
+    lines: dict[str, int] = {}
+    if node is None:
+        return YamlDoc(rel, None, lines)
+    data = _convert(node, "", lines, rel)
+    return YamlDoc(rel, data, lines)
+
+
+def is_date(value: Any) -> bool:
+    """True for a ``datetime.date`` (used by tests)."""
+    return isinstance(value, dt.date)

@@ -1,0 +1,55 @@
+/* ITIN Privacy Guide: small progressive enhancements. No data leaves the page; nothing is stored. */
+(function () {
+  "use strict";
+  document.documentElement.classList.add("app-js");
+
+  /* Quick exit: replace this page in the history (so Back does not return here), by click or by
+     pressing Escape twice within one second. */
+  var exit = document.querySelector('[data-module="app-quick-exit"]');
+  if (exit) {
+    var leave = function () {
+      document.body.style.visibility = "hidden";
+      document.title = "";
+      window.location.replace(exit.href);
+    };
+    exit.addEventListener("click", function (event) {
+      event.preventDefault();
+      leave();
+    });
+    var lastEscape = 0;
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") return;
+      var now = Date.now();
+      if (now - lastEscape < 1000) leave();
+      lastEscape = now;
+    });
+  }
+
+  /* Exceptions table filter: the table is complete without JavaScript; this only hides rows. */
+  var filter = document.querySelector('[data-module="app-exception-filter"]');
+  var table = document.getElementById("exceptions-table");
+  if (filter && table) {
+    var selects = filter.querySelectorAll("select[data-filter]");
+    var count = filter.querySelector(".app-filter__count");
+    var rows = table.querySelectorAll("tbody tr");
+    var apply = function () {
+      var shown = 0;
+      rows.forEach(function (row) {
+        var ok = true;
+        selects.forEach(function (sel) {
+          var want = sel.value;
+          var have = (row.getAttribute("data-" + sel.getAttribute("data-filter")) || "").split(" ");
+          if (want && have.indexOf(want) === -1) ok = false;
+        });
+        row.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      count.textContent = shown === 0 ? count.getAttribute("data-none") :
+        count.getAttribute("data-count-template")
+          .replace("{shown}", String(shown)).replace("{total}", String(rows.length));
+    };
+    selects.forEach(function (sel) { sel.addEventListener("change", apply); });
+    filter.hidden = false;
+    apply();
+  }
+})();
