@@ -22,6 +22,9 @@ from markupsafe import Markup, escape
 from .errors import DataError, Problem
 from .safe_markdown import render_markdown, strip_markdown
 
+_PO_LINE = re.compile(
+    r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\])\s+)?"(?:[^"\\]|\\.)*"$'
+)
 PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
 
@@ -163,8 +166,16 @@ def read_catalog(path: Path, root: Path, locale: str) -> Catalog:
     # Babel merges duplicate entries silently; find them first so the build can stop.
     problems: list[Problem] = []
     first_line: dict[str, int] = {}
-    for lineno, line in enumerate(raw.decode("utf-8", errors="replace").splitlines(), start=1):
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError([Problem(rel, None, "", f"not valid UTF-8 ({exc.reason})")]) from None
+    for lineno, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
+        if stripped and not stripped.startswith("#") and not _PO_LINE.match(stripped):
+            problems.append(Problem(rel, lineno, "", "invalid PO syntax: expected a keyword "
+                                    "(msgctxt, msgid, msgstr) followed by a quoted string, or "
+                                    "a quoted continuation line"))
         if stripped.startswith("msgctxt "):
             ctx = stripped[8:].strip().strip('"')
             if ctx in first_line:

@@ -1,0 +1,75 @@
+# ITIN Privacy Guide task runner. Every target installs what it needs itself.
+# Main entry points: `make serve` (site with live reload) and `make test` (every test).
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+LOCALE ?= en
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: help serve build test test-fast lint schema check bench lock clean browser-deps
+
+help:
+	@echo "make serve            serve the site at http://127.0.0.1:8000 with live reload (LOCALE=es for another language)"
+	@echo "make test             install everything the tests need and run the whole suite"
+	@echo "make build            build every locale into site/ (SITE_URL=https://your.domain/ for deployment)"
+	@echo "make bench            build and print build time, page count and download sizes"
+	@echo "make check            validate data/ and translations only"
+	@echo "make schema           regenerate data/schema/*.schema.json"
+	@echo "make lint             ruff"
+	@echo "make lock             recompile requirements.txt from requirements.in"
+
+# Python virtualenv from the pinned requirements (every package at an exact version).
+$(STAMP): requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed"; exit 1; }
+	@$(PYTHON) -m venv --help >/dev/null 2>&1 && $(PYTHON) -c 'import ensurepip' 2>/dev/null || { \
+	  echo "installing python3-venv"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $(STAMP)
+
+# Debian's Chromium (Playwright's own browser download cannot be used) and the npm packages
+# for the browser tests (axe-core).
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { echo "installing Debian's chromium"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+	@command -v npm >/dev/null 2>&1 || { echo "installing nodejs and npm"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm; }
+	@[ -f node_modules/axe-core/axe.min.js ] && cmp -s package-lock.json node_modules/.package-lock.json 2>/dev/null || npm ci --no-audit --no-fund --silent
+
+serve: $(STAMP)
+	$(PY) -m macros serve $(LOCALE)
+
+build: $(STAMP)
+	$(PY) -m macros build
+
+check: $(STAMP)
+	$(PY) -m macros check
+
+schema: $(STAMP)
+	$(PY) -m macros schema
+
+# The whole suite: lint, schemas current, unit, rendered output, browser. A browser test that
+# cannot run is a failure here (REQUIRE_BROWSER=1), never a skip.
+test: $(STAMP) browser-deps
+	$(PY) -m ruff check macros tests tools
+	$(PY) -m macros schema --check
+	REQUIRE_BROWSER=1 $(PY) -m pytest -q
+
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -m "not browser"
+
+lint: $(STAMP)
+	$(PY) -m ruff check macros tests tools
+
+bench: $(STAMP) browser-deps
+	$(PY) tools/benchmark.py
+
+lock: $(STAMP)
+	$(PY) -m pip install --quiet uv
+	$(VENV)/bin/uv pip compile requirements.in -o requirements.txt --python-version 3.11
+
+clean:
+	rm -rf site .pytest_cache

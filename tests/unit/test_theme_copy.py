@@ -1,0 +1,19 @@
+"""Our one copied theme partial must differ from Material's only by the intended change."""
+
+from pathlib import Path
+
+import material
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_search_partial_copy_matches_theme_except_the_dialog_name():
+    theme = (Path(material.__file__).parent / "templates" / "partials" / "search.html")
+    ours = (ROOT / "overrides" / "partials" / "search.html").read_text(encoding="utf-8")
+    original = theme.read_text(encoding="utf-8")
+    body = original.split("-#}", 1)[1]
+    patched = body.replace(
+        'role="dialog">',
+        'role="dialog" aria-label="{{ config.extra.app.plain(\'ui.search.label\') | e }}">', 1)
+    assert patched != body, "Material changed the search dialog markup: review the override"
+    assert ours.split("-#}", 1)[1] == patched

@@ -1,0 +1,127 @@
+"""Benchmark: build the whole site, then measure what a browser downloads for sample pages.
+
+Prints: build time, pages built (per locale), and for each sample page the bytes downloaded
+(raw and gzip-compressed), split into HTML, CSS, JS, fonts, images and other. Also prints the
+reading level of the English summaries and answers per section (textstat).
+
+Run it with `make bench`. Figures are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import gzip
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.browser.conftest import ARGS, CHROMIUM, serve  # noqa: E402
+from tests.conftest import build_site  # noqa: E402
+
+SAMPLES = ["", "exceptions/", "faq/", "check/", "es/", "es/check/", "ar/"]
+
+
+def kind_of(url: str, content_type: str) -> str:
+    ct = content_type.split(";")[0].strip()
+    if ct == "text/html":
+        return "html"
+    if ct == "text/css" or url.endswith(".css"):
+        return "css"
+    if "javascript" in ct or url.endswith((".js", ".mjs")):
+        return "js"
+    if ct.startswith("font/") or url.endswith((".woff", ".woff2", ".ttf")):
+        return "fonts"
+    if ct.startswith("image/"):
+        return "images"
+    return "other"
+
+
+def measure(site: Path, pages: list[str]) -> None:
+    from playwright.sync_api import sync_playwright
+
+    server, url = serve(site)
+    cols = ["html", "css", "js", "fonts", "images", "other"]
+    print(f"\n{'page':<16}" + "".join(f"{c:>16}" for c in cols) + f"{'total':>16}")
+    print(f"{'':<16}" + "".join(f"{'raw / gzip':>16}" for _ in cols) + f"{'raw / gzip':>16}")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for path in pages:
+            if not (site / path / "index.html").exists():
+                continue
+            ctx = browser.new_context(viewport={"width": 360, "height": 740})
+            page = ctx.new_page()
+            sizes: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+            bodies = []
+            page.on("response", lambda r: bodies.append(r))
+            page.goto(url + path, wait_until="networkidle")
+            for r in bodies:
+                try:
+                    body = r.body()
+                except Exception:  # noqa: BLE001 - redirects and aborted requests have no body
+                    continue
+                k = kind_of(r.url, r.headers.get("content-type", ""))
+                sizes[k][0] += len(body)
+                sizes[k][1] += len(gzip.compress(body, 9))
+            total = [sum(v[0] for v in sizes.values()), sum(v[1] for v in sizes.values())]
+            row = "".join(f"{sizes[c][0] / 1024:>8.1f}/{sizes[c][1] / 1024:>6.1f}K" for c in cols)
+            print(f"/{path:<15}{row}{total[0] / 1024:>8.1f}/{total[1] / 1024:>6.1f}K")
+            ctx.close()
+        browser.close()
+    server.shutdown()
+
+
+def reading_levels() -> None:
+    import textstat
+
+    from macros.load import load_site
+    from macros.safe_markdown import strip_markdown
+
+    site = load_site(ROOT)
+    sections = {
+        "exception summaries": [e.summary for e in site.exceptions.values()],
+        "FAQ answers": [q.answer for q in site.faq],
+        "case events (what it means)": [ev.what_it_means for c in site.cases.values()
+                                        for ev in c.events],
+        "glossary definitions": [g.definition for g in site.glossary],
+        "statute summaries": [site.statute.general_rule.summary]
+        + [p.summary for p in site.statute.penalties],
+    }
+    print(f"\n{'reading level (English)':<32}{'items':>6}{'FK grade':>10}{'words/sent':>12}")
+    for name, texts in sections.items():
+        text = " ".join(strip_markdown(t) for t in texts)
+        sentences = max(textstat.sentence_count(text), 1)
+        words = textstat.lexicon_count(text)
+        grade = textstat.flesch_kincaid_grade(text)
+        print(f"{name:<32}{len(texts):>6}{grade:>10.1f}{words / sentences:>12.1f}")
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "site"
+        start = time.monotonic()
+        proc = build_site(ROOT, out)
+        elapsed = time.monotonic() - start
+        if proc.returncode != 0:
+            print(proc.stdout + proc.stderr)
+            sys.exit(1)
+        pages = [p for p in out.rglob("*.html") if "assets" not in p.parts]
+        from macros.load import load_site
+
+        codes = {loc.code for loc in load_site(ROOT).locales.locales}
+        by_locale: dict[str, int] = defaultdict(int)
+        for p in pages:
+            first = p.relative_to(out).parts[0]
+            by_locale[first if first in codes else "en"] += 1
+        print(f"build time (all locales): {elapsed:.1f} s")
+        print(f"pages built: {len(pages)} (" + ", ".join(f"{k}: {v}" for k, v in
+                                                        sorted(by_locale.items())) + ")")
+        measure(out, SAMPLES)
+    reading_levels()
+
+
+if __name__ == "__main__":
+    main()
