@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 LOCALE ?= en
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help serve build test test-fast lint schema check bench lock clean browser-deps
+.PHONY: help serve build test test-fast lint schema digest check bench lock clean browser-deps i18n locale-new i18n-report
 
 help:
 	@echo "make serve            serve the site at http://127.0.0.1:8000 with live reload (LOCALE=es for another language)"
@@ -17,6 +17,10 @@ help:
 	@echo "make bench            build and print build time, page count and download sizes"
 	@echo "make check            validate data/ and translations only"
 	@echo "make schema           regenerate data/schema/*.schema.json"
+	@echo "make digest           regenerate tests/golden/decision-digest.txt (review the diff)"
+	@echo "make i18n             update locales/messages.pot and every locales/<code>.po from the English"
+	@echo "make locale-new LOCALE=vi   start a new language (catalogue + data/locales.yml entry)"
+	@echo "make i18n-report      translated / outdated / missing strings per language and page"
 	@echo "make lint             ruff"
 	@echo "make lock             recompile requirements.txt from requirements.in"
 
@@ -51,15 +55,30 @@ check: $(STAMP)
 schema: $(STAMP)
 	$(PY) -m macros schema
 
+digest: $(STAMP)
+	$(PY) -m macros digest
+
 # The whole suite: lint, schemas current, unit, rendered output, browser. A browser test that
 # cannot run is a failure here (REQUIRE_BROWSER=1), never a skip.
 test: $(STAMP) browser-deps
 	$(PY) -m ruff check macros tests tools
 	$(PY) -m macros schema --check
+	$(PY) -m macros digest --check
 	REQUIRE_BROWSER=1 $(PY) -m pytest -q
 
 test-fast: $(STAMP)
 	$(PY) -m pytest -q -m "not browser"
+
+# Translators: update every catalogue from the current English; add a locale; coverage report.
+i18n: $(STAMP)
+	$(PY) -m macros i18n update
+
+locale-new: $(STAMP)
+	@[ -n "$(LOCALE)" ] && [ "$(LOCALE)" != en ] || { echo "usage: make locale-new LOCALE=vi"; exit 2; }
+	$(PY) -m macros i18n new $(LOCALE)
+
+i18n-report: $(STAMP)
+	$(PY) -m macros i18n report
 
 lint: $(STAMP)
 	$(PY) -m ruff check macros tests tools

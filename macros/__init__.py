@@ -19,3 +19,10 @@ def on_pre_page_macros(env: Any) -> None:
     from .glue import pre_page
 
     pre_page(env)
+
+
+def on_post_build(env: Any) -> None:
+    """mkdocs-macros hook: write the open-data JSON files."""
+    from .glue import post_build
+
+    post_build(env)

@@ -5,6 +5,8 @@ Commands:
   schema [--check]  write (or verify) the JSON Schemas in data/schema/
   build             build every locale into site/ (mkdocs build --strict per locale)
   serve [LOCALE]    serve one locale at http://127.0.0.1:8000 with live reload
+  i18n extract|update|new CODE|report   translators' tools (see macros/i18n_tools.py)
+  digest [--check]  write (or verify) tests/golden/decision-digest.txt
 """
 
 from __future__ import annotations
@@ -38,6 +40,28 @@ def main(argv: list[str]) -> int:
             from .schema import write_schemas
 
             return write_schemas(ROOT, check="--check" in args)
+        if cmd == "digest":
+            from .decision import compile_can_they_get, digest
+            from .load import load_site
+
+            site = load_site(ROOT)
+            text = digest(compile_can_they_get(site, site.widgets), site)
+            path = ROOT / "tests" / "golden" / "decision-digest.txt"
+            if "--check" in args:
+                if not path.exists() or path.read_text(encoding="utf-8") != text:
+                    print(f"{path.relative_to(ROOT)} is out of date: run `make digest` and "
+                          "review the changed answers", file=sys.stderr)
+                    return 1
+                print("decision digest is current")
+                return 0
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote {path.relative_to(ROOT)}")
+            return 0
+        if cmd == "i18n":
+            from .i18n_tools import main as i18n_main
+
+            return i18n_main(args, ROOT)
         if cmd == "build":
             from .build import build_all
 

@@ -9,6 +9,8 @@ everything, so no data or translation text can inject markup.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,13 +20,21 @@ from babel.numbers import format_decimal
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from . import urls
+from . import decision, urls
 from .errors import DataError, Problem
 from .i18n import Translator
+from .load import SiteData
+from .models import Locale, Source, SourceKind
 from .safe_markdown import strip_markdown
 from .texts import data_texts
-from .load import SiteData
-from .models import Locale, Source
+
+
+def json_script(value: object) -> Markup:
+    """JSON that is safe inside a <script> element (no "</script>" or "<!--" can close it)."""
+    text = json.dumps(value, ensure_ascii=False, indent=None, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
+
 
 PARTIALS = Path(__file__).resolve().parent.parent / "overrides" / "partials" / "app"
 
@@ -91,7 +101,7 @@ class App:
         found = self.tr.lookup(context, item.english)
         return strip_markdown(found.text) if item.markdown else found.text
 
-    # -- dates and numbers ----------------------------------------------------------------------------
+    # -- dates and numbers -------------------------------------------------------------------
 
     def date(self, value: dt.date | str | None) -> str:
         """A date in the locale's long form; partial dates (YYYY-MM, YYYY) stay partial."""
@@ -157,6 +167,134 @@ class App:
                 "current": loc.code == self.code,
             })
         return out
+
+    def coverage(self) -> list[tuple[Locale, Any]]:
+        """Translation coverage of every non-source locale (from the catalogues on disk)."""
+        from .catalogs import load_catalog
+        from .i18n_tools import coverage
+
+        out = []
+        for loc in self.locales():
+            if loc.code == self.source_locale:
+                continue
+            out.append((loc, coverage(self.texts, loc.code, load_catalog(self.site, loc.code))))
+        return out
+
+    def review_notice(self) -> Markup:
+        """This locale's translation review state, shown on every page of the locale."""
+        review = self.locale.review
+        if review.reviewed_by and review.date:
+            return self.t(f"ui.review.{review.state}.by", name=review.reviewed_by,
+                          date=self.date(review.date))
+        return self.t(f"ui.review.{review.state}")
+
+    # -- ordered views of the data -----------------------------------------------------------------
+
+    def cases_in_order(self) -> list[Any]:
+        """Cases by their first event; each appeal right after the case it comes from."""
+        cases = self.site.cases
+        first = {cid: min(ev.date for ev in c.events) for cid, c in cases.items()}
+        roots = sorted((c for c in cases.values() if not c.appeal_of), key=lambda c: first[c.id])
+        out = []
+        for case in roots:
+            out.append(case)
+            out.extend(sorted((c for c in cases.values() if c.appeal_of == case.id),
+                              key=lambda c: first[c.id]))
+        return out
+
+    def sources_in_order(self) -> list[Source]:
+        """All sources, grouped by kind, then by title."""
+        order = [k.value for k in SourceKind]
+        return sorted(self.site.sources.values(),
+                      key=lambda s: (order.index(s.kind.value), s.title.lower()))
+
+    def faq_jsonld(self) -> Markup:
+        """schema.org FAQPage for the FAQ page, from the same (translated) data."""
+        doc = {
+            "@context": "https://schema.org",
+            "@type": "FAQPage",
+            "inLanguage": self.code,
+            "mainEntity": [
+                {
+                    "@type": "Question",
+                    "name": self.d_plain(f"faq.{q.id}.question"),
+                    "acceptedAnswer": {"@type": "Answer",
+                                       "text": self.d_plain(f"faq.{q.id}.answer")},
+                }
+                for q in self.site.faq
+            ],
+        }
+        return json_script(doc)
+
+    # -- decision widgets --------------------------------------------------------------------
+
+    @functools.cached_property
+    def can_tree(self) -> decision.Tree:
+        return decision.compile_can_they_get(self.site, self.site.widgets)
+
+    @functools.cached_property
+    def checklists(self) -> list[decision.Checklist]:
+        return decision.compile_request_checker(self.site, self.site.widgets)
+
+    def tree_json(self) -> dict[str, Any]:
+        return decision.tree_json(self.can_tree, self.site, self.d_plain, self.plain)
+
+    def tree_island(self) -> Markup:
+        """The compiled tree's routing for the page's script (no text: the HTML has it)."""
+        nodes = {}
+        for node in self.can_tree.nodes.values():
+            if isinstance(node, decision.Question):
+                nodes[node.id] = {"t": "q", "s": node.step,
+                                  "o": [[o.id, o.next] for o in node.options]}
+            else:
+                nodes[node.id] = {"t": "r", "v": node.verdict}
+        return json_script({"id": self.can_tree.id, "start": self.can_tree.start,
+                            "nodes": nodes})
+
+    def answer_labels(self, node: decision.Question) -> list[tuple[str, str]]:
+        """(question, answer) pairs already given when a question node is reached (no JS)."""
+        out = []
+        if node.recipient:
+            out.append((self.plain("widget.can.summary.recipient"),
+                        self.d_plain(f"recipients.{node.recipient}.label")))
+        if node.purpose:
+            out.append((self.plain("widget.can.summary.purpose"),
+                        self.d_plain(f"purposes.{node.purpose}.label")))
+        return out
+
+    def exceptions_json(self) -> dict[str, Any]:
+        """The exception catalogue as published JSON (localized text, ids, citations)."""
+        items = []
+        for ex in self.site.exceptions.values():
+            base = f"exceptions.{ex.id}"
+            items.append({
+                "id": ex.id, "citation": ex.citation, "subsection": ex.subsection,
+                "title": self.d_plain(f"{base}.title"),
+                "summary": self.d_plain(f"{base}.summary"),
+                "recipients": ex.recipients, "purposes": ex.purposes,
+                "authority": ex.authority, "disclosed": [d.value for d in ex.disclosed],
+                "scope": ex.scope.value,
+                "conditions": [{"id": c.id, "text": self.d_plain(f"{base}.conditions.{c.id}"),
+                                "sources": c.sources} for c in ex.conditions],
+                "redisclosure": self.d_plain(f"{base}.redisclosure"),
+                "court_readings": [
+                    {"date": r.date, "case": r.case,
+                     "court": self.d_plain(f"{base}.court_readings.{i}.court"),
+                     "text": self.d_plain(f"{base}.court_readings.{i}.text"),
+                     "confidence": r.confidence.value, "sources": r.sources}
+                    for i, r in enumerate(ex.court_readings)],
+                "confidence": ex.verification.confidence.value,
+                "sources": ex.sources,
+            })
+        vocab = {
+            kind: [{"id": t.id, "label": self.d_plain(f"{kind}.{t.id}.label")}
+                   for t in getattr(self.site, kind).values()]
+            for kind in ("recipients", "purposes", "authorities")
+        }
+        sources = [{"id": s.id, "title": s.title, "author": s.author, "date": s.date,
+                    "url": s.url, "kind": s.kind.value} for s in self.site.sources.values()]
+        return {"version": 1, "locale": self.code, "as_of": self.site.site.as_of.isoformat(),
+                **vocab, "exceptions": items, "sources": sources}
 
     # -- rendering ---------------------------------------------------------------------------------
 

@@ -55,3 +55,36 @@ def pre_page(env: Any) -> None:
         page.meta["description"] = app.plain(f"page.{page_id}.description")
     except DataError as exc:
         raise PluginError(str(exc)) from None
+
+
+def post_build(env: Any) -> None:
+    """After MkDocs wrote the pages: publish the open-data JSON for this locale."""
+    from .export import write_api
+
+    app: App = env.conf["extra"]["app"]
+    site_dir = Path(env.conf["site_dir"])
+    set_html_lang_dir(app, site_dir)
+    try:
+        write_api(app, site_dir)
+    except DataError as exc:
+        raise PluginError(str(exc)) from None
+
+
+def set_html_lang_dir(app: App, site_dir: Path) -> None:
+    """Put this locale's ``lang`` and ``dir`` on every page's <html> element.
+
+    Material writes ``<html lang=...>`` from its own language file and ``dir`` only on <body>;
+    screen readers and browsers read the <html> element, so it must carry both.
+    """
+    others = {loc.code for loc in app.locales()} - {app.code}
+    for page in site_dir.rglob("*.html"):
+        rel = page.relative_to(site_dir).parts
+        if rel[0] in others or rel[0] == "assets":
+            continue
+        text = page.read_text(encoding="utf-8")
+        start = text.find("<html")
+        end = text.find(">", start)
+        if start < 0 or end < 0:
+            continue
+        tag = f'<html lang="{app.code}" dir="{app.locale.dir}" class="no-js">'
+        page.write_text(text[:start] + tag + text[end + 1:], encoding="utf-8")

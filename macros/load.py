@@ -36,6 +36,8 @@ class SiteData:
     help: list[m.HelpEntry]
     locales: m.LocalesFile
     strings: dict[str, str]
+    widgets: m.WidgetsFile
+    scenarios: list[m.Scenario]
     # Where each case came from (for error messages and source references in PO files).
     case_files: dict[str, str] = field(default_factory=dict)
 
@@ -158,6 +160,9 @@ def load_site(root: Path) -> SiteData:
                            "authorities", "authority")
     src_file = "data/sources.yml"
 
+    for i, kp in enumerate(parsed["site.yml"].site.key_points):
+        c.refs(kp.sources, sources, docs["site.yml"], f"site.key_points[{i}].sources", src_file)
+
     statute: m.StatuteFile = parsed["statute.yml"]
     sdoc = docs["statute.yml"]
     c.refs(statute.general_rule.sources, sources, sdoc, "general_rule.sources", src_file)
@@ -242,6 +247,28 @@ def load_site(root: Path) -> SiteData:
     c.need(locales.source_locale in codes, ldoc, "source_locale",
            f"source locale {locales.source_locale!r} is not listed under locales")
 
+    wdoc = docs["widgets.yml"]
+    widgets: m.WidgetsFile = parsed["widgets.yml"]
+    c.refs(widgets.can_they_get.recipients, recipients, wdoc, "can_they_get.recipients",
+           "data/recipients.yml")
+    c.refs(widgets.can_they_get.authorities, authorities, wdoc, "can_they_get.authorities",
+           "data/authorities.yml")
+    for rid, extra in widgets.can_they_get.extra_purposes.items():
+        base = f"can_they_get.extra_purposes.{rid}"
+        c.need(rid in recipients, wdoc, base, f"unknown id {rid!r} (not in data/recipients.yml)")
+        c.refs(extra, purposes, wdoc, base, "data/purposes.yml")
+    c.refs(widgets.request_checker.exceptions, exceptions, wdoc, "request_checker.exceptions",
+           "data/exceptions.yml")
+    scdoc = docs["scenarios.yml"]
+    c.unique(parsed["scenarios.yml"].scenarios, scdoc, "scenarios", "scenario")
+    for i, sc in enumerate(parsed["scenarios.yml"].scenarios):
+        r, p, a = sc.answers
+        c.need(r in recipients, scdoc, f"scenarios[{i}].answers[0]", f"unknown recipient {r!r}")
+        c.need(p in purposes, scdoc, f"scenarios[{i}].answers[1]", f"unknown purpose {p!r}")
+        c.need(a in authorities, scdoc, f"scenarios[{i}].answers[2]", f"unknown authority {a!r}")
+        c.refs(sc.expect.exceptions, exceptions, scdoc, f"scenarios[{i}].expect.exceptions",
+               "data/exceptions.yml")
+
     if c.problems:
         raise DataError(c.problems)
 
@@ -260,5 +287,7 @@ def load_site(root: Path) -> SiteData:
         help=list(parsed["help.yml"].help),
         locales=locales,
         strings=dict(parsed["strings.yml"].strings),
+        widgets=parsed["widgets.yml"],
+        scenarios=list(parsed["scenarios.yml"].scenarios),
         case_files=case_files,
     )

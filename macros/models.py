@@ -9,10 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 
 
 class Strict(BaseModel):
@@ -104,7 +111,7 @@ FullDate = Annotated[
 ]
 
 
-class Confidence(str, Enum):
+class Confidence(StrEnum):
     """How well a fact is verified (the fact sheet's tags)."""
 
     verified_primary = "verified-primary"
@@ -121,6 +128,15 @@ SourceIds = Annotated[list[Id], Field(min_length=1, description="ids from data/s
 # ---------------------------------------------------------------------------------------------
 
 
+class KeyPoint(Strict):
+    """One of the "things to know now" on the home page: a sourced statement."""
+
+    id: Id
+    text: ProseMd
+    confidence: Confidence
+    sources: SourceIds
+
+
 class SiteInfo(Strict):
     """Facts about the site itself: dates that every page shows."""
 
@@ -129,6 +145,8 @@ class SiteInfo(Strict):
     maintainer: Prose
     report_error: ProseMd = Field(description="how a reader reports an error (Markdown)")
     quick_exit_url: HttpsUrl = Field(description="neutral site the quick-exit control opens")
+    key_points: list[KeyPoint] = Field(min_length=3, max_length=3,
+                                       description="the three things to know now (home page)")
 
 
 class SiteFile(Strict):
@@ -140,7 +158,7 @@ class SiteFile(Strict):
 # ---------------------------------------------------------------------------------------------
 
 
-class SourceKind(str, Enum):
+class SourceKind(StrEnum):
     statute = "statute"
     regulation = "regulation"
     court_document = "court-document"
@@ -238,7 +256,7 @@ class StatuteFile(Strict):
     penalties: list[Penalty] = Field(min_length=1)
 
 
-class Disclosed(str, Enum):
+class Disclosed(StrEnum):
     """What an exception lets the IRS hand over (the § 6103(b) categories)."""
 
     returns = "returns"
@@ -247,7 +265,7 @@ class Disclosed(str, Enum):
     taxpayer_identity = "taxpayer-identity"
 
 
-class Scope(str, Enum):
+class Scope(StrEnum):
     """Whether a disclosure concerns one named taxpayer or many."""
 
     one_taxpayer = "one-taxpayer"
@@ -305,7 +323,7 @@ class ExceptionsFile(Strict):
 # ---------------------------------------------------------------------------------------------
 
 
-class EventKind(str, Enum):
+class EventKind(StrEnum):
     filing = "filing"
     order = "order"
     opinion = "opinion"
@@ -364,7 +382,7 @@ class CaseFile(Strict):
 # ---------------------------------------------------------------------------------------------
 
 
-class Audience(str, Enum):
+class Audience(StrEnum):
     community = "community"
     advocate = "advocate"
 
@@ -441,6 +459,50 @@ class StringsFile(Strict):
     strings: dict[StringKey, Text]
 
 
+# ---------------------------------------------------------------------------------------------
+# data/widgets.yml and data/scenarios.yml
+# ---------------------------------------------------------------------------------------------
+
+
+class CanTheyGetConfig(Strict):
+    """Order and extras of widget 1. Routing and outcomes come from the exception data."""
+
+    recipients: list[Id] = Field(min_length=2, description="who-is-asking options, in order")
+    authorities: list[Id] = Field(min_length=2, description="what-they-have options, in order")
+    extra_purposes: dict[Id, list[Id]] = Field(
+        default_factory=dict,
+        description="purposes to offer for a recipient even though no exception covers them",
+    )
+
+
+class RequestCheckerConfig(Strict):
+    exceptions: list[Id] = Field(min_length=1, description="exceptions an advocate can check")
+
+
+class WidgetsFile(Strict):
+    can_they_get: CanTheyGetConfig
+    request_checker: RequestCheckerConfig
+
+
+class Expect(Strict):
+    verdict: Literal["allowed", "conditional", "not-allowed"]
+    exceptions: list[Id] = Field(default_factory=list)
+
+
+class Scenario(Strict):
+    """A named journey through widget 1 and the outcome it must reach."""
+
+    id: Id
+    description: Prose
+    answers: list[Id] = Field(min_length=3, max_length=3,
+                              description="recipient, purpose, authority")
+    expect: Expect
+
+
+class ScenariosFile(Strict):
+    scenarios: list[Scenario] = Field(min_length=1)
+
+
 # The files the loader reads, with their models: the JSON Schema export uses this list too.
 FILE_MODELS: dict[str, type[Strict]] = {
     "site.yml": SiteFile,
@@ -455,5 +517,7 @@ FILE_MODELS: dict[str, type[Strict]] = {
     "help.yml": HelpFile,
     "locales.yml": LocalesFile,
     "strings.yml": StringsFile,
+    "widgets.yml": WidgetsFile,
+    "scenarios.yml": ScenariosFile,
     "cases/*.yml": CaseFile,
 }

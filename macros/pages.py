@@ -14,7 +14,18 @@ from .errors import DataError, Problem
 # Page id -> partial. The docs/ file of each page only names its id.
 PAGES: dict[str, str] = {
     "home": "pages/home.html",
+    "check": "pages/check.html",
+    "request-checker": "pages/request-checker.html",
+    "reuse": "pages/reuse.html",
+    "protections": "pages/protections.html",
     "exceptions": "pages/exceptions.html",
+    "lawsuits": "pages/lawsuits.html",
+    "faq": "pages/faq.html",
+    "glossary": "pages/glossary.html",
+    "help": "pages/help.html",
+    "sources": "pages/sources.html",
+    "about": "pages/about.html",
+    "translate": "pages/translate.html",
 }
 
 

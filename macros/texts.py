@@ -33,6 +33,8 @@ def data_texts(site: SiteData) -> dict[str, Text]:
     s = site.site
     _add(out, "site.maintainer", s.maintainer, False, "data/site.yml")
     _add(out, "site.report_error", s.report_error, True, "data/site.yml")
+    for kp in s.key_points:
+        _add(out, f"site.key_points.{kp.id}.text", kp.text, True, f"data/site.yml#{kp.id}")
 
     for kind, vocab, file in (("recipients", site.recipients, "recipients"),
                               ("purposes", site.purposes, "purposes"),

@@ -45,7 +45,10 @@ def join(path: str, key: str | int) -> str:
     return f"{path}.{key}" if path else str(key)
 
 
-class _Loader(yaml.SafeLoader):
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
     """Safe loader that keeps ISO dates as strings, so pydantic validates them itself."""
 
 
@@ -57,7 +60,8 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-_SCALARS = _Loader("")
+_SCALARS = yaml.SafeLoader("")
+_SCALARS.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
 
 
 def _convert(node: yaml.Node, path: str, lines: dict[str, int], file: str) -> Any:

@@ -55,8 +55,8 @@ def measure(site: Path, pages: list[str]) -> None:
             ctx = browser.new_context(viewport={"width": 360, "height": 740})
             page = ctx.new_page()
             sizes: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-            bodies = []
-            page.on("response", lambda r: bodies.append(r))
+            bodies: list = []
+            page.on("response", bodies.append)
             page.goto(url + path, wait_until="networkidle")
             for r in bodies:
                 try:

@@ -1,4 +1,7 @@
-"""Screenshot built pages in Debian's Chromium: `python tools/screenshot.py URL OUT.png [--width 360] [--no-js] [--full]`."""
+"""Screenshot a page in Debian's Chromium.
+
+Usage: python tools/screenshot.py URL OUT.png [--width 360] [--no-js] [--full] [--print]
+"""
 
 from __future__ import annotations
 

@@ -66,7 +66,8 @@ def test_placeholder_mismatch_is_reported_with_line(tmp_path: Path):
     )
     cat = read_catalog(po, tmp_path, "es")
     problems = check_catalog(cat, "locales/es.po")
-    assert problems and "missing {name}" in str(problems[0]) and "added {nombre}" in str(problems[0])
+    assert problems
+    assert "missing {name}" in str(problems[0]) and "added {nombre}" in str(problems[0])
     assert str(problems[0]).startswith("locales/es.po:")
 
 
