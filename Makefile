@@ -64,7 +64,7 @@ test: $(STAMP) browser-deps
 	$(PY) -m ruff check macros tests tools
 	$(PY) -m macros schema --check
 	$(PY) -m macros digest --check
-	REQUIRE_BROWSER=1 $(PY) -m pytest -q
+	REQUIRE_BROWSER=1 $(PY) -m pytest -q -n 2
 
 test-fast: $(STAMP)
 	$(PY) -m pytest -q -m "not browser"

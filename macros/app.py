@@ -151,6 +151,21 @@ class App:
         """Relative link to a file shared by all locales (served from the site root)."""
         return urls.to_site_root(self.page.url, self.code, self.source_locale) + path
 
+    def og_locale(self, loc: Locale | None = None) -> str:
+        """Open Graph locale (language_TERRITORY) of a locale."""
+        from babel.core import get_global
+
+        loc = loc or self.locale
+        if loc.og_locale:
+            return loc.og_locale
+        likely = get_global("likely_subtags").get(loc.code, loc.code)
+        parts = likely.split("_")
+        return f"{parts[0]}_{parts[-1]}" if len(parts) > 1 else loc.code
+
+    def absolute(self, page_url: str, code: str | None = None) -> str:
+        """Absolute URL of a page of this (or another) locale: only for standards that need it."""
+        return urls.absolute(self.site_url, code or self.code, self.source_locale, page_url)
+
     def locales(self) -> list[Locale]:
         return list(self.site.locales.locales)
 

@@ -15,6 +15,9 @@ import sys
 import time
 from pathlib import Path
 
+from .app import App
+from .catalogs import load_translators, translator_for
+from .social import write_preview
 from .load import SiteData, load_site
 from .models import Locale
 
@@ -29,6 +32,7 @@ def locale_env(site: SiteData, loc: Locale, site_dir: Path) -> dict[str, str]:
         "SITE_THEME_LANGUAGE": loc.theme_language,
         "SITE_DIRECTION": loc.dir,
         "NO_MKDOCS_2_WARNING": "1",
+        "SITE_NAME": translator_for(site, loc.code).plain("ui.site_name"),
     })
     return env
 
@@ -41,6 +45,8 @@ def build_all(root: Path, argv: list[str]) -> int:
     parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args(argv)
     site = load_site(root)  # fail fast, with file:line messages, before any MkDocs output
+    translators = load_translators(site)
+    site_url = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
     site_dir = Path(args.site_dir).resolve()
     locales = [loc for loc in site.locales.locales if not args.locale or loc.code in args.locale]
     # The source locale builds first: its build cleans the whole site directory.
@@ -57,6 +63,9 @@ def build_all(root: Path, argv: list[str]) -> int:
         if proc.returncode != 0:
             print(f"error: the {loc.english_name} ({loc.code}) build failed", file=sys.stderr)
             return proc.returncode
+        # Link-preview image: drawn here (needs Debian's Noto fonts), not by `mkdocs serve`.
+        target = Path(locale_env(site, loc, site_dir)["SITE_DIR"])
+        write_preview(App(site, translators[loc.code], site_url=site_url), target)
         if not args.quiet:
             print(f"built {loc.code} in {time.monotonic() - start:.1f} s")
     return 0

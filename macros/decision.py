@@ -148,9 +148,11 @@ def compile_can_they_get(site: SiteData, config: WidgetsFile) -> Tree:
                                            r)
     nodes[start] = Question(start, "recipient", "widget.can.q.recipient", rec_options, 1,
                             f"{WIDGETS_FILE}#can_they_get.recipients")
-    # Questions first (in walk order), then outcomes: a stable order for pages and JSON.
+    # Questions by step (all first questions, then second, then third), then outcomes: a stable
+    # order for the no-JS page and the JSON.
     ordered = {start: nodes.pop(start)}
-    ordered.update({k: v for k, v in nodes.items() if isinstance(v, Question)})
+    ordered.update(sorted(((k, v) for k, v in nodes.items() if isinstance(v, Question)),
+                          key=lambda kv: kv[1].step))
     ordered.update({k: v for k, v in nodes.items() if isinstance(v, Outcome)})
     tree = Tree("can-they-get", start, ordered)
     validate_tree(tree)

@@ -12,7 +12,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from .app import App
-from .catalogs import translator_for
+from .catalogs import load_translators
 from .errors import DataError
 from .load import load_site
 from .pages import render_page
@@ -24,8 +24,10 @@ def setup(env: Any) -> None:
     locale = env.conf["extra"].get("locale", "en")
     try:
         site = load_site(root)
-        tr = translator_for(site, locale)
         site.locale(locale)
+        # Every catalogue is checked in every build: the translate page reads them all, and a
+        # broken catalogue must stop the build with its file and line, whichever locale builds.
+        tr = load_translators(site)[locale]
     except DataError as exc:
         raise PluginError(str(exc)) from None
     except KeyError:
@@ -60,12 +62,14 @@ def pre_page(env: Any) -> None:
 def post_build(env: Any) -> None:
     """After MkDocs wrote the pages: publish the open-data JSON for this locale."""
     from .export import write_api
+    from .feeds import write_feeds
 
     app: App = env.conf["extra"]["app"]
     site_dir = Path(env.conf["site_dir"])
     set_html_lang_dir(app, site_dir)
     try:
         write_api(app, site_dir)
+        write_feeds(app, site_dir)
     except DataError as exc:
         raise PluginError(str(exc)) from None
 

@@ -6,6 +6,8 @@
                                    translation marked *fuzzy* (outdated) with the previous English
 ``python -m macros i18n new CODE`` scaffolds a locale (data/locales.yml entry + catalogue)
 ``python -m macros i18n report``   prints translated / outdated / missing per locale and page
+``python -m macros i18n export-json CODE [PREFIX ...]``  untranslated entries as JSON
+``python -m macros i18n import-json CODE FILE``          fill translations from such a JSON file
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ PAGE_OF: list[tuple[str, str]] = [
     ("glossary.", "glossary"), ("page.help", "help"), ("help.", "help"),
     ("page.sources", "sources"), ("sources.", "sources"), ("source.", "sources"),
     ("page.reuse", "reuse"), ("reuse.", "reuse"), ("page.about", "about"), ("about.", "about"),
-    ("page.translate", "translate"), ("translate.", "translate"),
+    ("page.translate", "translate"), ("translate.", "translate"), ("embed.", "embeds"),
 ]
 
 
@@ -221,6 +223,21 @@ def main(args: list[str], root: Path) -> int:
         for line in new_locale(site, args[1]):
             print(line)
         return 0
+    if args[0] == "export-json" and len(args) >= 2:
+        import json
+
+        data = export_json(site, args[1], args[2:])
+        print(json.dumps(data, ensure_ascii=False, indent=1))
+        return 0
+    if args[0] == "import-json" and len(args) == 3:
+        import json
+
+        entries = json.loads(Path(args[2]).read_text(encoding="utf-8"))
+        filled, skipped = import_json(site, args[1], entries)
+        print(f"filled {filled} translations; skipped {len(skipped)}")
+        for ctx in skipped[:20]:
+            print(f"  skipped {ctx} (unknown context, changed English or empty translation)")
+        return 0
     if args[0] == "report":
         from .catalogs import load_catalog
 
@@ -242,3 +259,53 @@ def main(args: list[str], root: Path) -> int:
         return status
     print(__doc__)
     return 2
+
+
+# ---------------------------------------------------------------------------------------------
+# Batch work for machine-assisted first drafts: export untranslated entries as JSON, import them
+# ---------------------------------------------------------------------------------------------
+
+
+def export_json(site: SiteData, code: str, prefixes: list[str], only_todo: bool = True
+                ) -> dict[str, dict[str, str | bool]]:
+    """Entries of a locale as {context: {"en", "tr", "markdown"}} (untranslated ones by default)."""
+    from .catalogs import load_catalog
+
+    cat = load_catalog(site, code)
+    have = {str(m.context): m for m in cat if m.id and m.context} if cat else {}
+    out: dict[str, dict[str, str | bool]] = {}
+    for item in data_texts(site).values():
+        if prefixes and not item.context.startswith(tuple(prefixes)):
+            continue
+        msg = have.get(item.context)
+        done = bool(msg and msg.string and not msg.fuzzy and str(msg.id) == item.english)
+        if only_todo and done:
+            continue
+        out[item.context] = {"en": item.english, "tr": str(msg.string) if msg and msg.string
+                             else "", "markdown": item.markdown}
+    return out
+
+
+def import_json(site: SiteData, code: str, entries: dict[str, dict[str, str]]
+                ) -> tuple[int, list[str]]:
+    """Fill translations from {context: {"en", "tr"}}; skip entries whose English changed."""
+    from .catalogs import check_catalog
+
+    path = po_path(site.root, code)
+    cat = read_catalog(path, site.root, code)
+    by_ctx = {str(m.context): m for m in cat if m.id and m.context}
+    filled, skipped = 0, []
+    for ctx, entry in entries.items():
+        msg = by_ctx.get(ctx)
+        if msg is None or str(msg.id) != entry.get("en") or not entry.get("tr"):
+            skipped.append(ctx)
+            continue
+        msg.string = entry["tr"]
+        msg.flags.discard("fuzzy")
+        msg.previous_id = []
+        filled += 1
+    problems = check_catalog(cat, path.relative_to(site.root).as_posix())
+    if problems:
+        raise DataError(problems)
+    _write(cat, path)
+    return filled, skipped

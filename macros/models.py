@@ -442,6 +442,8 @@ class Locale(Strict):
     dir: Literal["ltr", "rtl"]
     theme_language: Text = Field(description="Material's theme.language code")
     complete: bool = Field(description="true: every string must be translated (CI enforces)")
+    og_locale: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}_[A-Z]{2}$")] | None = Field(
+        default=None, description="Open Graph locale, e.g. es_US (default: from the code)")
     review: Review
 
 

@@ -29,6 +29,11 @@ PAGES: dict[str, str] = {
 }
 
 
+# Pages that also get an embed version at embed/<page>/ (content pages and both widgets).
+EMBEDDABLE = ["home", "check", "request-checker", "protections", "exceptions", "lawsuits", "faq",
+              "glossary", "help", "sources", "about"]
+
+
 def render_page(app: App, page_id: str) -> Markup:
     """Render a page body and, after it, the list of the sources it cited."""
     try:

@@ -68,16 +68,27 @@ def test_home_on_a_phone(browser, site_url, results_dir):
 
 
 def test_no_request_to_any_other_host(browser, site_url, built_site):
+    # One phone-sized context visits every page of every locale, waiting for the network to go
+    # quiet on each, so late requests (theme scripts after load) are caught too.
+    ctx = browser.new_context(viewport=PHONE)
+    page = ctx.new_page()
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("requestfailed", lambda r: r.failure == "csp" and r.url in requests
+            and requests.remove(r.url))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.add_init_script(WATCH_CSP)
     for path in page_paths(built_site):
-        for viewport in (PHONE, DESKTOP):
-            ctx, page, requests, errors = open_page(browser, site_url + path, viewport=viewport)
-            assert foreign(requests, site_url) == [], path
-            assert page.evaluate("window.__csp") == [], f"{path}: blocked attempt"
-            assert page.context.cookies() == [], f"{path}: a cookie was set"
-            assert page.evaluate("localStorage.length + sessionStorage.length") == 0 or \
-                _only_theme_storage(page), path
-            assert errors == [], f"{path}: {errors}"
-            ctx.close()
+        requests.clear()
+        page.goto(site_url + path, wait_until="networkidle")
+        assert foreign(requests, site_url) == [], path
+        assert page.evaluate("window.__csp") == [], f"{path}: blocked attempt"
+        assert page.evaluate("localStorage.length + sessionStorage.length") == 0 or \
+            _only_theme_storage(page), path
+        assert errors == [], f"{path}: {errors}"
+    assert ctx.cookies() == [], "a cookie was set"
+    ctx.close()
 
 
 def _only_theme_storage(page) -> bool:
@@ -198,15 +209,38 @@ def test_a_diagram_cannot_pull_mermaid_from_a_cdn(browser, site_url):
     ctx.close()
 
 
+AXE_RULES = ("axe.run(document, {runOnly: {type: 'tag', values: "
+             "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})")
+
+
+def _locales() -> list[str]:
+    from macros.load import load_site
+    from tests.conftest import ROOT
+
+    return [loc.code for loc in load_site(ROOT).locales.locales]
+
+
+def _in_locale(path: str, code: str, codes: list[str]) -> bool:
+    first = path.split("/")[0]
+    return first == code or (code == codes[0] and first not in codes)
+
+
+@pytest.mark.parametrize("code", _locales())
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_axe_reports_no_violations(browser, site_url, built_site, viewport):
+def test_axe_reports_no_violations(browser, site_url, built_site, viewport, code):
+    """Every page of every locale (and the 404 page), at phone and desktop widths."""
     failures = {}
-    for path in page_paths(built_site) + ["404.html"]:
-        ctx, page, requests, errors = open_page(browser, site_url + path, viewport=viewport)
-        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-        result = page.evaluate(
-            "axe.run(document, {runOnly: {type: 'tag', values: "
-            "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})")
+    ctx = browser.new_context(viewport=viewport)
+    page = ctx.new_page()
+    axe = AXE.read_text(encoding="utf-8")
+    codes = _locales()
+    paths = [p for p in page_paths(built_site) if _in_locale(p, code, codes)]
+    if code == codes[0]:
+        paths.append("404.html")
+    for path in paths:
+        page.goto(site_url + path, wait_until="load")
+        page.add_script_tag(content=axe)
+        result = page.evaluate(AXE_RULES)
         violations = [
             {"id": v["id"], "help": v["help"],
              "nodes": [n["target"] for n in v["nodes"]][:5]}
@@ -214,5 +248,5 @@ def test_axe_reports_no_violations(browser, site_url, built_site, viewport):
         ]
         if violations:
             failures[path] = violations
-        ctx.close()
+    ctx.close()
     assert failures == {}, json.dumps(failures, indent=1)

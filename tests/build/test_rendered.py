@@ -45,7 +45,13 @@ def test_every_page_has_notice_quick_exit_and_stamp(built_site):
         assert exit_link["href"].startswith("https://"), page
         assert doc.select_one(".app-advice"), page
         assert "not legal advice" in doc.select_one(".app-advice").get_text(), page
-        assert doc.select_one(".app-footer .app-stamp time[datetime]"), page
+        if "embed" in page.relative_to(built_site).parts:
+            # Embeds: no site footer, but an attribution with the dates and the full page.
+            assert doc.select_one(".app-attribution .app-stamp time[datetime]"), page
+            assert doc.select_one(".app-attribution a[data-app-full-page][target=_top]"), page
+            assert doc.select_one("header.md-header") is None, page
+        else:
+            assert doc.select_one(".app-footer .app-stamp time[datetime]"), page
 
 
 def test_no_reference_to_other_hosts_in_loaded_resources(built_site):
@@ -87,14 +93,26 @@ def test_internal_links_are_relative(built_site):
             assert not href.startswith("/"), f"{page}: root-relative link {href}"
 
 
-def test_script_in_data_is_escaped_and_inert(project, edit_yaml, tmp_path):
+def _replace_field_of(path, entry_id: str, field: str, value: str) -> None:
+    """Replace the first ``field:`` value after ``- id: entry_id`` (a block or plain scalar)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip() == f"- id: {entry_id}")
+    i = next(i for i in range(start + 1, len(lines)) if lines[i].strip().startswith(f"{field}:"))
+    indent = lines[i][: len(lines[i]) - len(lines[i].lstrip())]
+    j = i + 1
+    while j < len(lines) and (not lines[j].strip() or
+                              len(lines[j]) - len(lines[j].lstrip()) > len(indent)):
+        j += 1
+    lines[i:j] = [f"{indent}{field}: '{value}'"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_script_in_data_is_escaped_and_inert(project, tmp_path):
     payload = '<script>alert("x")</script><img src=x onerror=alert(2)>'
-    edit_yaml(project / "data" / "exceptions.yml",
-              "    title: A written request from a federal agency head in a non-tax criminal case",
-              f"    title: 'Evil {payload}'")
-    edit_yaml(project / "data" / "exceptions.yml",
-              "        text: The request must give the taxpayer's name and address.",
-              f"        text: 'Markdown field {payload} [x](javascript:alert(3))'")
+    exceptions = project / "data" / "exceptions.yml"
+    _replace_field_of(exceptions, "x-6103-i-2", "title", f"Evil {payload}")
+    _replace_field_of(exceptions, "x-6103-i-2", "summary",
+                      f"Markdown field {payload} [x](javascript:alert(3))")
     out = tmp_path / "site"
     proc = build_site(project, out)
     assert proc.returncode == 0, proc.stderr
