@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 LOCALE ?= en
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help serve build test test-fast lint schema digest check bench lock clean browser-deps i18n locale-new i18n-report
+.PHONY: help serve build test test-fast lint schema digest check bench lock clean browser-deps i18n locale-new i18n-report fonts
 
 help:
 	@echo "make serve            serve the site at http://127.0.0.1:8000 with live reload (LOCALE=es for another language)"
@@ -30,7 +30,6 @@ $(STAMP): requirements.txt
 	@$(PYTHON) -m venv --help >/dev/null 2>&1 && $(PYTHON) -c 'import ensurepip' 2>/dev/null || { \
 	  echo "installing python3-venv"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv; }
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
 	@touch $(STAMP)
 
@@ -43,10 +42,16 @@ browser-deps:
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm; }
 	@[ -f node_modules/axe-core/axe.min.js ] && cmp -s package-lock.json node_modules/.package-lock.json 2>/dev/null || npm ci --no-audit --no-fund --silent
 
+# Fonts for the link-preview images (Latin, Arabic, Chinese), drawn by `python -m macros build`.
+fonts:
+	@fc-list 2>/dev/null | grep -q "NotoSansCJK" && fc-list | grep -q "NotoSans-Regular" && fc-list | grep -q "DejaVuSans.ttf" || { \
+	  echo "installing Debian's Noto and DejaVu fonts"; $(SUDO) apt-get update -qq && \
+	  $(SUDO) apt-get install -y -qq fontconfig fonts-noto-core fonts-noto-cjk fonts-dejavu-core; }
+
 serve: $(STAMP)
 	$(PY) -m macros serve $(LOCALE)
 
-build: $(STAMP)
+build: $(STAMP) fonts
 	$(PY) -m macros build
 
 check: $(STAMP)
@@ -60,7 +65,7 @@ digest: $(STAMP)
 
 # The whole suite: lint, schemas current, unit, rendered output, browser. A browser test that
 # cannot run is a failure here (REQUIRE_BROWSER=1), never a skip.
-test: $(STAMP) browser-deps
+test: $(STAMP) browser-deps fonts
 	$(PY) -m ruff check macros tests tools
 	$(PY) -m macros schema --check
 	$(PY) -m macros digest --check
@@ -83,7 +88,7 @@ i18n-report: $(STAMP)
 lint: $(STAMP)
 	$(PY) -m ruff check macros tests tools
 
-bench: $(STAMP) browser-deps
+bench: $(STAMP) browser-deps fonts
 	$(PY) tools/benchmark.py
 
 lock: $(STAMP)

@@ -18,7 +18,7 @@ from typing import Any
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import decision, urls
 from .errors import DataError, Problem
@@ -202,6 +202,61 @@ class App:
             return self.t(f"ui.review.{review.state}.by", name=review.reviewed_by,
                           date=self.date(review.date))
         return self.t(f"ui.review.{review.state}")
+
+    def qr_svg(self, url: str) -> Markup:
+        """A QR code for ``url`` as inline SVG, drawn at build time (no external service)."""
+        import segno
+
+        svg = segno.make(url, error="m").svg_inline(scale=4, omitsize=True, dark="#000000",
+                                                    light="#ffffff", title=url)
+        label = escape(self.plain("handout.qr.label", url=url))
+        return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1))
+
+    # -- embeds ------------------------------------------------------------------------------------
+
+    def embeddable(self) -> list[str]:
+        from .pages import EMBEDDABLE
+
+        return EMBEDDABLE
+
+    @staticmethod
+    def embed_path(page_id: str) -> str:
+        return f"embed/{page_id}/"
+
+    def embed_snippet(self, page_id: str) -> str:
+        """The HTML an organisation pastes: an iframe (and the optional resize script)."""
+        src = self.absolute(self.embed_path(page_id))
+        script = urls.absolute(self.site_url, self.source_locale, self.source_locale,
+                               "assets/embed/resize.js")
+        title = self.plain(f"page.{page_id}.title")
+        iframe = (f'<iframe src="{escape(src)}" title="{escape(title)}" loading="lazy" '
+                  f'width="100%" height="600" style="border:0;width:100%" data-itin-embed>'
+                  f"</iframe>")
+        return f'{iframe}\n<script src="{escape(script)}" async></script>'
+
+    def embed_panel(self, page_id: str) -> Markup:
+        return self.render("embed-panel.html", page_id=page_id,
+                           snippet=self.embed_snippet(page_id),
+                           preview=urls.relative(self.page_url_of(page_id),
+                                                 self.embed_path(page_id)))
+
+    @staticmethod
+    def page_url_of(page_id: str) -> str:
+        return "" if page_id == "home" else f"{page_id}/"
+
+    def oembed(self, page_id: str) -> dict[str, Any]:
+        """oEmbed (rich) response for a page, as a static JSON file."""
+        return {
+            "version": "1.0",
+            "type": "rich",
+            "provider_name": self.plain("ui.site_name"),
+            "provider_url": self.absolute(""),
+            "title": self.plain(f"page.{page_id}.title"),
+            "html": self.embed_snippet(page_id),
+            "width": 600,
+            "height": 600,
+            "cache_age": 86400,
+        }
 
     # -- ordered views of the data -----------------------------------------------------------------
 

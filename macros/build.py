@@ -17,9 +17,9 @@ from pathlib import Path
 
 from .app import App
 from .catalogs import load_translators, translator_for
-from .social import write_preview
 from .load import SiteData, load_site
 from .models import Locale
+from .social import write_preview
 
 
 def locale_env(site: SiteData, loc: Locale, site_dir: Path) -> dict[str, str]:

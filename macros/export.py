@@ -142,6 +142,8 @@ def write_api(app: App, site_dir: Path) -> list[Path]:
         base / "schema" / "decision-tree.schema.json": TREE_SCHEMA,
         base / "schema" / "request-checker.schema.json": CHECKER_SCHEMA,
     }
+    for page_id in app.embeddable():
+        files[site_dir / "oembed" / f"{page_id}.json"] = app.oembed(page_id)
     for path, value in files.items():
         _write(path, value)
     return list(files)

@@ -26,6 +26,7 @@ PAGES: dict[str, str] = {
     "sources": "pages/sources.html",
     "about": "pages/about.html",
     "translate": "pages/translate.html",
+    "handout": "pages/handout.html",
 }
 
 

@@ -21,6 +21,8 @@ BRAND = (11, 79, 108)
 WHITE = (255, 255, 255)
 ACCENT = (255, 244, 214)
 IMAGE_PATH = "assets/og/preview.png"
+INSTALL_HINT = ("install Debian's fonts-noto-core, fonts-noto-cjk and fonts-dejavu-core "
+                "(`make build` and `make test` do this)")
 
 # Font family per script; fontconfig finds the file (Debian: fonts-noto-core, fonts-noto-cjk).
 # DejaVu Sans for Arabic: it has Arabic and Latin glyphs, so names like "ITIN" in an Arabic
@@ -40,8 +42,7 @@ def font_file(family: str, bold: bool) -> str:
     """The font file fontconfig gives for a family; fail loudly if it is not installed."""
     if not shutil.which("fc-match"):
         raise DataError([Problem("macros/social.py", None, "fonts", "fontconfig (fc-match) is "
-                                 "missing: install fonts-noto-core, fonts-noto-cjk and fonts-dejavu-core "
-                                 "(`make build` does this)")])
+                                 f"missing: {INSTALL_HINT}")])
     pattern = f"{family}:bold" if bold else family
     out = subprocess.run(["fc-match", "-f", "%{family}|%{file}", pattern], capture_output=True,
                          text=True, check=False).stdout
@@ -49,8 +50,7 @@ def font_file(family: str, bold: bool) -> str:
     if family.lower() not in found_family.lower() or not Path(path).exists():
         raise DataError([Problem("macros/social.py", None, "fonts",
                                  f"font {family!r} is not installed (found {found_family!r}): "
-                                 "install fonts-noto-core, fonts-noto-cjk and fonts-dejavu-core "
-                                 "(`make build` does this)")])
+                                 f"{INSTALL_HINT}")])
     return path
 
 

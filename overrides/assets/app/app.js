@@ -53,3 +53,25 @@
     apply();
   }
 })();
+
+/* "Embed this" panel: a copy button for the snippet (the code is selectable without it). */
+(function () {
+  "use strict";
+  document.querySelectorAll("button[data-copy]").forEach(function (button) {
+    var field = document.getElementById(button.getAttribute("data-copy"));
+    var status = button.parentNode.querySelector('[role="status"]');
+    if (!field) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var done = function () { if (status) status.textContent = button.getAttribute("data-copied"); };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(field.value).then(done, function () {
+          field.select();
+        });
+      } else {
+        field.select();
+        try { if (document.execCommand("copy")) done(); } catch (e) { /* selected for copying */ }
+      }
+    });
+  });
+})();

@@ -1,0 +1,50 @@
+"""Print: no navigation or controls on paper; the handout fits one sheet in every locale."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from macros.load import load_site
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+SITE = load_site(ROOT)
+
+
+def test_print_shows_content_without_navigation(browser, site_url):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = ctx.new_page()
+    page.goto(site_url + "exceptions/", wait_until="load")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".app-quick-exit",
+                     ".app-languages", ".app-embed-panel", ".app-filter"):
+        loc = page.locator(selector)
+        assert loc.count() == 0 or not loc.first.is_visible(), selector
+    assert page.locator("h1").is_visible()
+    assert page.locator("#exceptions-table").is_visible()
+    assert page.locator(".app-sources").is_visible(), "sources are printed"
+    assert page.locator(".app-advice").is_visible(), "the not-legal-advice notice is printed"
+    # External links show their address on paper.
+    after = page.evaluate("""getComputedStyle(
+        document.querySelector('.app-sources a[href^="http"]'), '::after').content""")
+    assert "attr(href)" in after or "http" in after
+    ctx.close()
+
+
+@pytest.mark.parametrize("code", [loc.code for loc in SITE.locales.locales])
+def test_handout_prints_on_one_page(browser, site_url, code, results_dir):
+    prefix = "" if code == SITE.locales.source_locale else f"{code}/"
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    page.goto(f"{site_url}{prefix}handout/", wait_until="load")
+    for fmt in ("Letter", "A4"):
+        pdf = page.pdf(format=fmt, print_background=True)
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+        assert pages == 1, f"{code} handout prints on {pages} {fmt} pages"
+    (results_dir / f"handout-{code}.pdf").write_bytes(pdf)
+    page.emulate_media(media="print")
+    assert page.locator(".app-handout__qr svg").is_visible()
+    assert not page.locator(".app-quick-exit").is_visible()
+    ctx.close()

@@ -1,0 +1,146 @@
+"""Feeds, link previews, oEmbed and open data, checked in the built site of every locale."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urlparse
+
+import feedparser
+import jsonschema
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.load import load_site
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.build
+
+SITE = load_site(ROOT)
+SOURCE = SITE.locales.source_locale
+CODES = [loc.code for loc in SITE.locales.locales]
+
+
+def base(site: Path, code: str) -> Path:
+    return site if code == SOURCE else site / code
+
+
+def pages(site: Path, code: str) -> list[Path]:
+    others = set(CODES) - {code}
+    out = []
+    for p in sorted(base(site, code).rglob("index.html")):
+        rel = p.relative_to(base(site, code)).parts
+        if rel and (rel[0] in others or rel[0] in {"assets", "api", "search", "oembed"}):
+            continue
+        out.append(p)
+    return out
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_feed_lists_every_event_with_ids_dates_and_links(built_site, code):
+    feed = feedparser.parse((base(built_site, code) / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    assert feed.feed.id.startswith("urn:uuid:") and feed.feed.title and feed.feed.updated
+    assert feed.feed.get("language", code) == code
+    self_links = [link for link in feed.feed.links if link.rel == "self"]
+    assert self_links and self_links[0].href.endswith("feed.xml")
+    events = {(c.id, e.id): e for c in SITE.cases.values() for e in c.events}
+    assert len(feed.entries) == len(events)
+    ids = [entry.id for entry in feed.entries]
+    assert len(set(ids)) == len(ids) and all(i.startswith("urn:uuid:") for i in ids)
+    for entry in feed.entries:
+        assert entry.title and entry.updated_parsed and entry.published_parsed
+        link = entry.link
+        assert urlparse(link).scheme in {"http", "https"} and "/lawsuits/#" in link
+        case_event = link.split("#", 1)[1]
+        assert any(case_event == f"{c}-{e}" for c, e in events)
+    dates = [entry.updated_parsed for entry in feed.entries]
+    assert dates == sorted(dates, reverse=True), "newest first"
+
+
+def test_one_feed_per_case_and_discoverable(built_site):
+    for case in SITE.cases.values():
+        feed = feedparser.parse((built_site / "feeds" / f"{case.id}.xml").read_bytes())
+        assert not feed.bozo and len(feed.entries) == len(case.events), case.id
+    doc = BeautifulSoup((built_site / "lawsuits" / "index.html").read_text(), "lxml")
+    feeds = doc.select('link[rel="alternate"][type="application/atom+xml"]')
+    assert len(feeds) == 1 + len(SITE.cases)
+    home = BeautifulSoup((built_site / "index.html").read_text(), "lxml")
+    assert home.select_one('link[rel="alternate"][type="application/atom+xml"]')
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_page_has_link_preview_metadata_in_its_language(built_site, code):
+    image = base(built_site, code) / "assets" / "og" / "preview.png"
+    assert image.exists() and image.stat().st_size > 5000
+    from PIL import Image
+
+    assert Image.open(image).size == (1200, 630)
+    loc = SITE.locale(code)
+    for page in pages(built_site, code):
+        doc = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+
+        def og(prop: str, doc: BeautifulSoup = doc) -> str:
+            tag = doc.find("meta", property=prop)
+            assert tag is not None, f"{page}: {prop}"
+            return tag["content"]
+
+        assert og("og:title") and og("og:description"), page
+        assert og("og:locale") == loc.og_locale, page
+        assert og("og:image").endswith(f"{'' if code == SOURCE else code + '/'}"
+                                       "assets/og/preview.png")
+        assert urlparse(og("og:url")).scheme in {"http", "https"}
+        assert doc.find("meta", attrs={"name": "twitter:card"})["content"] == \
+            "summary_large_image"
+        alternates = [t["content"] for t in doc.find_all("meta", property="og:locale:alternate")]
+        assert len(alternates) == len(CODES) - 1
+
+
+def test_oembed_discovery_and_response(built_site):
+    doc = BeautifulSoup((built_site / "faq" / "index.html").read_text(), "lxml")
+    link = doc.select_one('link[rel="alternate"][type="application/json+oembed"]')
+    assert link is not None and link["href"].endswith("/oembed/faq.json")
+    data = json.loads((built_site / "oembed" / "faq.json").read_text(encoding="utf-8"))
+    assert data["version"] == "1.0" and data["type"] == "rich"
+    frame = BeautifulSoup(data["html"], "lxml").iframe
+    assert frame["src"].endswith("/embed/faq/") and frame["title"] and frame["loading"] == "lazy"
+
+
+def test_embed_panel_snippet_is_collapsed_and_correct(built_site):
+    doc = BeautifulSoup((built_site / "es" / "faq" / "index.html").read_text(), "lxml")
+    panel = doc.select_one("details.app-embed-panel")
+    assert panel is not None and not panel.has_attr("open")
+    snippet = BeautifulSoup(panel.textarea.get_text(), "lxml")
+    assert snippet.iframe["src"].endswith("/es/embed/faq/")
+    assert snippet.iframe.has_attr("data-itin-embed") and snippet.iframe["title"]
+    assert snippet.script["src"].endswith("/assets/embed/resize.js")
+    preview = panel.select_one("iframe.app-embed-panel__preview")
+    assert preview["src"] == "../embed/faq/" and preview["loading"] == "lazy"
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_open_data_matches_schemas_and_pages(built_site, code):
+    api = base(built_site, code) / "api" / "v1"
+    for name, schema in (("exceptions.json", "exceptions.schema.json"),
+                         ("decision-trees/can-they-get.json", "decision-tree.schema.json"),
+                         ("request-checker.json", "request-checker.schema.json")):
+        data = json.loads((api / name).read_text(encoding="utf-8"))
+        jsonschema.validate(data, json.loads((api / "schema" / schema).read_text()))
+    tree = json.loads((api / "decision-trees" / "can-they-get.json").read_text())
+    exceptions = json.loads((api / "exceptions.json").read_text())
+    assert {e["id"] for e in exceptions["exceptions"]} == set(SITE.exceptions)
+    assert tree["start"] in tree["nodes"] and tree["as_of"] == SITE.site.as_of.isoformat()
+    page = BeautifulSoup((base(built_site, code) / "check" / "index.html").read_text(), "lxml")
+    ids = {s["id"] for s in page.select("section[data-node]")}
+    assert ids == set(tree["nodes"]), "the page and the JSON come from the same compile"
+
+
+def test_handout_has_qr_code_to_the_locale(built_site):
+    for code in CODES:
+        doc = BeautifulSoup((base(built_site, code) / "handout" / "index.html").read_text(),
+                            "lxml")
+        svg = doc.select_one(".app-handout__qr svg")
+        assert svg is not None and svg["role"] == "img"
+        url = doc.select_one(".app-handout__url").get_text(strip=True)
+        assert url.endswith("/" if code == SOURCE else f"/{code}/")
