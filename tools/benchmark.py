@@ -2,7 +2,7 @@
 
 Prints: build time, pages built (per locale), and for each sample page the bytes downloaded
 (raw and gzip-compressed), split into HTML, CSS, JS, fonts, images and other. Also prints the
-reading level of the English summaries and answers per section (textstat).
+reading level of the English summaries and answers per section (Flesch-Kincaid).
 
 Run it with `make bench`. Figures are printed, never asserted.
 """
@@ -56,7 +56,11 @@ def measure(site: Path, pages: list[str]) -> None:
             page = ctx.new_page()
             sizes: dict[str, list[int]] = defaultdict(lambda: [0, 0])
             bodies: list = []
-            page.on("response", bodies.append)
+
+            def keep(response: object, bodies: list = bodies) -> None:
+                bodies.append(response)
+
+            page.on("response", keep)
             page.goto(url + path, wait_until="networkidle")
             for r in bodies:
                 try:
@@ -75,9 +79,8 @@ def measure(site: Path, pages: list[str]) -> None:
 
 
 def reading_levels() -> None:
-    import textstat
-
     from macros.load import load_site
+    from macros.readability import fk_grade
     from macros.safe_markdown import strip_markdown
 
     site = load_site(ROOT)
@@ -93,9 +96,7 @@ def reading_levels() -> None:
     print(f"\n{'reading level (English)':<32}{'items':>6}{'FK grade':>10}{'words/sent':>12}")
     for name, texts in sections.items():
         text = " ".join(strip_markdown(t) for t in texts)
-        sentences = max(textstat.sentence_count(text), 1)
-        words = textstat.lexicon_count(text)
-        grade = textstat.flesch_kincaid_grade(text)
+        grade, words, sentences = fk_grade(text)
         print(f"{name:<32}{len(texts):>6}{grade:>10.1f}{words / sentences:>12.1f}")
 
 

@@ -81,7 +81,7 @@ def test_every_page_has_link_preview_metadata_in_its_language(built_site, code):
     for page in pages(built_site, code):
         doc = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
 
-        def og(prop: str, doc: BeautifulSoup = doc) -> str:
+        def og(prop: str, doc: BeautifulSoup = doc, page: Path = page) -> str:
             tag = doc.find("meta", property=prop)
             assert tag is not None, f"{page}: {prop}"
             return tag["content"]

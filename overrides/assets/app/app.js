@@ -10,6 +10,10 @@
     var leave = function () {
       document.body.style.visibility = "hidden";
       document.title = "";
+      // Inside an embed on another site, leave the whole window, not just the frame.
+      if (window.top !== window) {
+        try { window.top.location.replace(exit.href); } catch (e) { /* not allowed: below */ }
+      }
       window.location.replace(exit.href);
     };
     exit.addEventListener("click", function (event) {
