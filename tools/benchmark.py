@@ -100,6 +100,26 @@ def reading_levels() -> None:
         print(f"{name:<32}{len(texts):>6}{grade:>10.1f}{words / sentences:>12.1f}")
 
 
+def asset_budgets() -> None:
+    """Gzipped sizes of the widget and embed assets against their budgets."""
+    app = ROOT / "overrides" / "assets"
+
+    def gz(*names: str) -> int:
+        return sum(len(gzip.compress((app / n).read_bytes(), 9)) for n in names)
+
+    rows = [
+        ("widget JS (decision-widget + request-checker)",
+         gz("app/decision-widget.js", "app/request-checker.js"), 8192),
+        ("widget CSS (widgets.css)", gz("app/widgets.css"), 4096),
+        ("embed host script (embed/resize.js)", gz("embed/resize.js"), 2048),
+        ("site JS (app.js)", gz("app/app.js"), None),
+        ("site CSS (app.css)", gz("app/app.css"), None),
+    ]
+    print(f"\n{'asset (gzip -9)':<48}{'bytes':>8}{'budget':>8}")
+    for name, size, budget in rows:
+        print(f"{name:<48}{size:>8}{budget if budget else '-':>8}")
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "site"
@@ -121,6 +141,7 @@ def main() -> None:
         print(f"pages built: {len(pages)} (" + ", ".join(f"{k}: {v}" for k, v in
                                                         sorted(by_locale.items())) + ")")
         measure(out, SAMPLES)
+    asset_budgets()
     reading_levels()
 
 

@@ -33,9 +33,8 @@ def page_paths(built_site: Path) -> list[str]:
     return paths
 
 
-def open_page(browser, url: str, *, viewport=PHONE, js: bool = True, init: str = ""):
-    ctx = browser.new_context(viewport=viewport, java_script_enabled=js)
-    page = ctx.new_page()
+def watch(page, init: str = "") -> tuple[list[str], list[str]]:
+    """Record a page's requests and script errors, and its blocked (CSP) attempts."""
     requests: list[str] = []
     errors: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
@@ -45,6 +44,13 @@ def open_page(browser, url: str, *, viewport=PHONE, js: bool = True, init: str =
             and requests.remove(r.url))
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.add_init_script(WATCH_CSP + init)
+    return requests, errors
+
+
+def open_page(browser, url: str, *, viewport=PHONE, js: bool = True, init: str = ""):
+    ctx = browser.new_context(viewport=viewport, java_script_enabled=js)
+    page = ctx.new_page()
+    requests, errors = watch(page, init)
     page.goto(url, wait_until="networkidle")
     return ctx, page, requests, errors
 
@@ -72,13 +78,7 @@ def test_no_request_to_any_other_host(browser, site_url, built_site):
     # quiet on each, so late requests (theme scripts after load) are caught too.
     ctx = browser.new_context(viewport=PHONE)
     page = ctx.new_page()
-    requests: list[str] = []
-    errors: list[str] = []
-    page.on("request", lambda r: requests.append(r.url))
-    page.on("requestfailed", lambda r: r.failure == "csp" and r.url in requests
-            and requests.remove(r.url))
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.add_init_script(WATCH_CSP)
+    requests, errors = watch(page)
     for path in page_paths(built_site):
         requests.clear()
         page.goto(site_url + path, wait_until="networkidle")

@@ -150,6 +150,7 @@ def test_back_change_and_browser_history(browser, site_url):
 
     # Back returns to the last question, with the answer given still selected.
     page.locator(f"{CURRENT} .app-dw__back").click()
+    page.wait_for_selector(f"#{first}{CURRENT}", state="detached")
     authority = current(page)
     assert tree(page)["nodes"][authority]["t"] == "q"
     assert active_id(page) == authority + "-h"
@@ -159,7 +160,7 @@ def test_back_change_and_browser_history(browser, site_url):
 
     # Change the purpose: a different answer gives a different outcome.
     page.locator(f"{CURRENT} .app-dw__change").nth(1).click()
-    assert current(page) == "q-purpose-dhs-ice"
+    wait_at(page, "q-purpose-dhs-ice")
     assert page.locator(f"{CURRENT} input[value='nontax-criminal-investigation']").is_checked()
     choose(page, "civil-immigration-enforcement")
     third = choose(page, "written-request")
