@@ -22,11 +22,20 @@ from .models import Locale
 from .social import write_preview
 
 
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+
+
 def locale_env(site: SiteData, loc: Locale, site_dir: Path) -> dict[str, str]:
     """Environment variables that turn mkdocs.yml into this locale's build."""
     target = site_dir if loc.code == site.locales.source_locale else site_dir / loc.code
     env = dict(os.environ)
+    # Each locale's MkDocs site_url includes its prefix, so canonical URLs and the 404 page
+    # (linked from the site_url path) point into the right language.
+    root = env.get("SITE_URL", DEFAULT_SITE_URL)
+    root = root if root.endswith("/") else root + "/"
+    prefix = "" if loc.code == site.locales.source_locale else f"{loc.code}/"
     env.update({
+        "SITE_URL": root + prefix,
         "SITE_LOCALE": loc.code,
         "SITE_DIR": str(target),
         "SITE_THEME_LANGUAGE": loc.theme_language,
@@ -46,7 +55,7 @@ def build_all(root: Path, argv: list[str]) -> int:
     args = parser.parse_args(argv)
     site = load_site(root)  # fail fast, with file:line messages, before any MkDocs output
     translators = load_translators(site)
-    site_url = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
+    site_url = os.environ.get("SITE_URL", DEFAULT_SITE_URL)
     site_dir = Path(args.site_dir).resolve()
     locales = [loc for loc in site.locales.locales if not args.locale or loc.code in args.locale]
     # The source locale builds first: its build cleans the whole site directory.
@@ -77,7 +86,6 @@ def serve(root: Path, argv: list[str]) -> int:
     code = argv[0] if argv else site.locales.source_locale
     loc = site.locale(code)
     env = locale_env(site, loc, root / "site")
-    env["SITE_URL"] = env.get("SITE_URL", "http://127.0.0.1:8000/")
     cmd = [sys.executable, "-m", "mkdocs", "serve", "-a", "127.0.0.1:8000", "--livereload",
            "-f", str(root / "mkdocs.yml"), "--watch", str(root / "data"), "--watch",
            str(root / "macros")]

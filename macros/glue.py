@@ -32,7 +32,12 @@ def setup(env: Any) -> None:
         raise PluginError(str(exc)) from None
     except KeyError:
         raise PluginError(f"data/locales.yml: locale {locale!r} is not defined") from None
-    app = App(site, tr, site_url=env.conf.get("site_url") or "")
+    # MkDocs' site_url carries the locale prefix (see build.py); the App wants the site root.
+    site_url = env.conf.get("site_url") or ""
+    prefix = "" if locale == site.locales.source_locale else f"{locale}/"
+    if prefix and site_url.endswith("/" + prefix):
+        site_url = site_url[: -len(prefix)]
+    app = App(site, tr, site_url=site_url)
     env.conf["extra"]["app"] = app
 
     @env.macro

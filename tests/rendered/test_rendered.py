@@ -9,8 +9,11 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
+from macros.catalogs import translator_for
 from macros.load import load_site
 from tests.conftest import ROOT, build_site
+
+SITE = load_site(ROOT)
 
 pytestmark = pytest.mark.build
 
@@ -44,8 +47,11 @@ def test_every_page_has_notice_quick_exit_and_stamp(built_site):
         exit_link = doc.select_one("a.app-quick-exit")
         assert exit_link is not None, page
         assert exit_link["href"].startswith("https://"), page
-        assert doc.select_one(".app-advice"), page
-        assert "not legal advice" in doc.select_one(".app-advice").get_text(), page
+        advice = doc.select_one(".app-advice")
+        assert advice is not None, page
+        code = doc.html["lang"]
+        expected = translator_for(SITE, code).plain("ui.notice.not_legal_advice_md")
+        assert expected.split(".")[0] in advice.get_text(), page
         if "embed" in page.relative_to(built_site).parts:
             # Embeds: no site footer, but an attribution with the dates and the full page.
             assert doc.select_one(".app-attribution .app-stamp time[datetime]"), page
