@@ -21,7 +21,6 @@ from .load import SiteData, load_site
 from .models import Locale
 from .social import write_preview
 
-
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 
 
