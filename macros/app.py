@@ -84,6 +84,20 @@ class App:
         """The same string as plain text, for attributes and meta tags (escape when used)."""
         return self.tr.plain(key, **params)
 
+    def theme_text(self, key: str) -> Markup:
+        """Text the theme prints without escaping (titles, descriptions, the site name).
+
+        Material writes page titles into <title> after ``striptags`` (which unescapes), so a
+        "<" or ">" there could close the element: such text stops the build instead.
+        """
+        value = self.plain(key)
+        if "<" in value or ">" in value:
+            where = ("data/strings.yml" if self.code == self.source_locale
+                     else f"locales/{self.code}.po")
+            raise DataError([Problem(where, None, key, "'<' and '>' are not allowed in titles, "
+                                     "descriptions and the site name")])
+        return escape(value)
+
     def d(self, context: str, *, inline: bool = False) -> Markup:
         """A data text by its context (see ``texts.py``), translated and escaped."""
         try:

@@ -40,7 +40,8 @@ def locale_env(site: SiteData, loc: Locale, site_dir: Path) -> dict[str, str]:
         "SITE_THEME_LANGUAGE": loc.theme_language,
         "SITE_DIRECTION": loc.dir,
         "NO_MKDOCS_2_WARNING": "1",
-        "SITE_NAME": translator_for(site, loc.code).plain("ui.site_name"),
+        "SITE_NAME": str(App(site, translator_for(site, loc.code), site_url=root)
+                         .theme_text("ui.site_name")),
     })
     return env
 

@@ -58,8 +58,9 @@ def pre_page(env: Any) -> None:
         raise PluginError(f"docs/{page.file.src_path}: front matter needs 'page_id'")
     app.begin_page(page.url, page_id)
     try:
-        page.meta["title"] = app.plain(f"page.{page_id}.title")
-        page.meta["description"] = app.plain(f"page.{page_id}.description")
+        # Escaped here: the theme prints titles and descriptions without escaping them.
+        page.meta["title"] = app.theme_text(f"page.{page_id}.title")
+        page.meta["description"] = app.theme_text(f"page.{page_id}.description")
     except DataError as exc:
         raise PluginError(str(exc)) from None
 

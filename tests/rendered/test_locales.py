@@ -214,3 +214,30 @@ def test_canonical_and_404_stay_in_their_language(built_site):
     not_found = soup(built_site / "es" / "404.html")
     help_link = not_found.select_one(".app-advice a")["href"]
     assert help_link.endswith("/es/help/"), help_link
+
+
+def test_markup_in_a_translated_title_stops_the_build(project, tmp_path):
+    from macros.i18n_tools import import_json
+
+    site = load_site(project)
+    import_json(site, "es", {"page.faq.title": {
+        "en": site.strings["page.faq.title"], "tr": "Preguntas</title><script>alert(1)</script>"}})
+    proc = build_site(project, tmp_path / "site")
+    assert proc.returncode != 0
+    assert "locales/es.po" in proc.stderr and "page.faq.title" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_quotes_in_a_translated_description_stay_inside_the_attribute(project, tmp_path):
+    from macros.i18n_tools import import_json
+
+    site = load_site(project)
+    import_json(site, "es", {"page.faq.description": {
+        "en": site.strings["page.faq.description"], "tr": 'Respuestas "cortas" & claras'}})
+    proc = build_site(project, tmp_path / "site", "--locale", "en", "--locale", "es")
+    assert proc.returncode == 0, proc.stderr
+    doc = soup(tmp_path / "site" / "es" / "faq" / "index.html")
+    assert doc.find("meta", attrs={"name": "description"})["content"] == \
+        'Respuestas "cortas" & claras'
+    assert doc.find("meta", property="og:description")["content"] == \
+        'Respuestas "cortas" & claras'
