@@ -197,17 +197,17 @@ class App:
             })
         return out
 
-    def coverage(self) -> list[tuple[Locale, Any]]:
-        """Translation coverage of every non-source locale (from the catalogues on disk)."""
+    @functools.cached_property
+    def _coverage(self) -> list[tuple[Locale, Any]]:
         from .catalogs import load_catalog
         from .i18n_tools import coverage
 
-        out = []
-        for loc in self.locales():
-            if loc.code == self.source_locale:
-                continue
-            out.append((loc, coverage(self.texts, loc.code, load_catalog(self.site, loc.code))))
-        return out
+        return [(loc, coverage(self.texts, loc.code, load_catalog(self.site, loc.code)))
+                for loc in self.locales() if loc.code != self.source_locale]
+
+    def coverage(self) -> list[tuple[Locale, Any]]:
+        """Translation coverage of every non-source locale (read once per build)."""
+        return self._coverage
 
     def review_notice(self) -> Markup:
         """This locale's translation review state, shown on every page of the locale."""
