@@ -32,6 +32,12 @@ def main(argv: list[str]) -> int:
             from .catalogs import load_translators
 
             load_translators(site)
+            from .decision import compile_can_they_get, compile_request_checker
+
+            tree = compile_can_they_get(site, site.widgets)
+            compile_request_checker(site, site.widgets)
+            print(f"tool OK: {len(tree.questions())} questions, {len(tree.anchors)} answer "
+                  f"paths, {len(tree.outcomes())} distinct answers")
             print(f"data OK: {len(site.sources)} sources, {len(site.exceptions)} exceptions, "
                   f"{len(site.cases)} cases, {len(site.faq)} questions, "
                   f"{len(site.locales.locales)} locales")

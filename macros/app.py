@@ -23,8 +23,8 @@ from markupsafe import Markup, escape
 from . import decision, urls
 from .errors import DataError, Problem
 from .i18n import Translator
-from .load import SiteData
-from .models import Locale, Source, SourceKind
+from .load import DONT_KNOW, SiteData
+from .models import Disclosed, Locale, Source, SourceKind
 from .safe_markdown import strip_markdown
 from .texts import data_texts
 
@@ -39,18 +39,50 @@ def json_script(value: object) -> Markup:
 PARTIALS = Path(__file__).resolve().parent.parent / "overrides" / "partials" / "app"
 
 
-@dataclass
-class PageState:
-    """What one page cited, in order (for its list of sources)."""
+def reach_key(disclosed: list[Disclosed]) -> str:
+    """Which plain sentence says how much a route can give (strings ``reach.*``)."""
+    found = {d.value for d in disclosed}
+    if "returns" in found:
+        return "returns"
+    if "taxpayer-return-information" in found:
+        return ("return-information" if "other-return-information" in found
+                else "taxpayer-return-information")
+    if "other-return-information" in found:
+        return ("other-return-information-identity" if "taxpayer-identity" in found
+                else "other-return-information")
+    return "taxpayer-identity"
 
-    url: str = ""
-    page_id: str = ""
+
+@dataclass
+class CiteScope:
+    """Sources cited in one part of a page, numbered in order (anchor ids start ``prefix``)."""
+
+    prefix: str = "src-"
     cited: list[str] = field(default_factory=list)
 
     def cite(self, source_id: str) -> int:
         if source_id not in self.cited:
             self.cited.append(source_id)
         return self.cited.index(source_id) + 1
+
+
+@dataclass
+class PageState:
+    """What one page cited, in order (for its list of sources). A part of the page that
+    stands alone (a tool's answer) has its own numbered list: ``scopes``."""
+
+    url: str = ""
+    page_id: str = ""
+    main: CiteScope = field(default_factory=CiteScope)
+    scopes: list[CiteScope] = field(default_factory=list)
+
+    @property
+    def cited(self) -> list[str]:
+        return self.main.cited
+
+    @property
+    def scope(self) -> CiteScope:
+        return self.scopes[-1] if self.scopes else self.main
 
 
 class App:
@@ -146,14 +178,26 @@ class App:
         return self.site.sources[source_id]
 
     def cite(self, ids: list[str]) -> Markup:
-        """Numbered citation links to this page's list of sources."""
-        numbered = [(self.page.cite(i), self.site.sources[i]) for i in ids]
-        return self.render("cite.html", refs=numbered)
+        """Numbered citation links to this page's (or this part's) list of sources."""
+        scope = self.page.scope
+        numbered = [(scope.cite(i), self.site.sources[i]) for i in ids]
+        return self.render("cite.html", refs=numbered, prefix=scope.prefix)
 
     def sources_list(self) -> Markup:
         """The list of sources this page cited so far (render it last)."""
         items = [(n + 1, self.site.sources[i]) for n, i in enumerate(self.page.cited)]
-        return self.render("sources-list.html", items=items)
+        return self.render("sources-list.html", items=items, prefix="src-", part=None)
+
+    def begin_part(self, part_id: str) -> str:
+        """Start a part of the page with its own numbered sources (e.g. one tool answer)."""
+        self.page.scopes.append(CiteScope(prefix=f"{part_id}-src-"))
+        return ""
+
+    def end_part(self, part_id: str) -> Markup:
+        """End the part and render its own list of sources."""
+        scope = self.page.scopes.pop()
+        items = [(n + 1, self.site.sources[i]) for n, i in enumerate(scope.cited)]
+        return self.render("sources-list.html", items=items, prefix=scope.prefix, part=part_id)
 
     # -- links and locales -------------------------------------------------------------------------
 
@@ -325,15 +369,12 @@ class App:
 
     def tree_island(self) -> Markup:
         """The compiled tree's routing for the page's script (no text: the HTML has it)."""
-        nodes = {}
-        for node in self.can_tree.nodes.values():
-            if isinstance(node, decision.Question):
-                nodes[node.id] = {"t": "q", "s": node.step,
-                                  "o": [[o.id, o.next] for o in node.options]}
-            else:
-                nodes[node.id] = {"t": "r", "v": node.verdict}
-        return json_script({"id": self.can_tree.id, "start": self.can_tree.start,
-                            "nodes": nodes})
+        tree = self.can_tree
+        nodes: dict[str, Any] = {}
+        for q in tree.questions():
+            nodes[q.id] = {"s": q.step, "n": q.total, "o": [[o.id, o.next] for o in q.options]}
+        return json_script({"id": tree.id, "start": tree.start, "q": nodes,
+                            "r": tree.anchors, "a": tree.aliases})
 
     def answer_labels(self, node: decision.Question) -> list[tuple[str, str]]:
         """(question, answer) pairs already given when a question node is reached (no JS)."""
@@ -341,10 +382,57 @@ class App:
         if node.recipient:
             out.append((self.plain("widget.can.summary.recipient"),
                         self.d_plain(f"recipients.{node.recipient}.label")))
-        if node.purpose:
+        if node.purpose and node.step > 2:
             out.append((self.plain("widget.can.summary.purpose"),
                         self.d_plain(f"purposes.{node.purpose}.label")))
         return out
+
+    def path_labels(self, path: decision.PathEnd) -> list[str]:
+        """The answers of one path, as the reader chose them."""
+        out = [self.d_plain(f"recipients.{path.recipient}.label")]
+        if len(path.answers) == 3 or (path.authority is None and len(path.answers) == 2):
+            out.append(self.d_plain(f"purposes.{path.answers[1]}.label"))
+        if path.authority is not None:
+            out.append(self.plain("widget.can.dont_know") if path.authority == DONT_KNOW
+                       else self.d_plain(f"authorities.{path.authority}.label"))
+        return out
+
+    @staticmethod
+    def route_ref(exception: str, route: str) -> decision.RouteRef:
+        return decision.RouteRef(exception, route)
+
+    def route(self, ref: decision.RouteRef) -> Any:
+        return decision.route_by_ref(self.site, ref)[1]
+
+    def route_line(self, ref: decision.RouteRef) -> Markup:
+        """One route of an answer, as one sentence: under which paragraph, what, when."""
+        ex, r = decision.route_by_ref(self.site, ref)
+        base = f"exceptions.{ex.id}.routes.{r.id}"
+        what = (self.d(f"{base}.gives", inline=True) if r.gives
+                else self.t("reach." + reach_key(r.disclosed)))
+        when = self.d(f"{base}.when", inline=True)
+        citation = Markup('<a href="{}#{}"><bdi dir="ltr">§&#160;6103{}</bdi></a>').format(
+            self.link("exceptions/"), ex.id, r.paragraph)
+        return self.t("widget.can.route", citation=citation, what=what, when=when)
+
+    def in_force(self, case_id: str) -> Markup:
+        return self.t("widget.can.in_force", case=self.d(f"cases.{case_id}.short_name"),
+                      text=self.d(f"cases.{case_id}.status.in_force", inline=True))
+
+    def cases_as_of(self, case_ids: list[str]) -> dt.date:
+        """The date up to which the status of all these cases is known (the oldest as-of)."""
+        return min(self.site.cases[c].status.as_of for c in case_ids)
+
+    def guidance(self, kind: str, gid: str) -> Any:
+        items = getattr(self.site.widgets.can_they_get, kind)
+        return next(g for g in items if g.id == gid)
+
+    def condition(self, exception: str, condition: str) -> Any:
+        return next(c for c in self.site.exceptions[exception].conditions if c.id == condition)
+
+    def reading(self, exception: str, reading: str) -> Any:
+        return next(r for r in self.site.exceptions[exception].court_readings
+                    if r.id == reading)
 
     def exceptions_json(self) -> dict[str, Any]:
         """The exception catalogue as published JSON (localized text, ids, citations)."""
@@ -361,12 +449,14 @@ class App:
                 "conditions": [{"id": c.id, "text": self.d_plain(f"{base}.conditions.{c.id}"),
                                 "sources": c.sources} for c in ex.conditions],
                 "redisclosure": self.d_plain(f"{base}.redisclosure"),
+                "routes": [decision.route_json(self.site, decision.RouteRef(ex.id, r.id),
+                                               self.d_plain) for r in ex.routes],
                 "court_readings": [
-                    {"date": r.date, "case": r.case,
-                     "court": self.d_plain(f"{base}.court_readings.{i}.court"),
-                     "text": self.d_plain(f"{base}.court_readings.{i}.text"),
+                    {"id": r.id, "date": r.date, "case": r.case,
+                     "court": self.d_plain(f"{base}.court_readings.{r.id}.court"),
+                     "text": self.d_plain(f"{base}.court_readings.{r.id}.text"),
                      "confidence": r.confidence.value, "sources": r.sources}
-                    for i, r in enumerate(ex.court_readings)],
+                    for r in ex.court_readings],
                 "confidence": ex.verification.confidence.value,
                 "sources": ex.sources,
             })

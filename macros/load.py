@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from . import models as m
 from .errors import DataError, Problem
+from .law import cited_path, normalise, paragraphs
 from .yamlsrc import YamlDoc, join, read_yaml
 
 
@@ -40,6 +41,8 @@ class SiteData:
     scenarios: list[m.Scenario]
     # Where each case came from (for error messages and source references in PO files).
     case_files: dict[str, str] = field(default_factory=dict)
+    # The vendored statute texts (data/law/), by file name.
+    law: dict[str, str] = field(default_factory=dict)
 
     def locale(self, code: str) -> m.Locale:
         """The locale entry for ``code`` (raises ``KeyError`` if unknown)."""
@@ -206,17 +209,41 @@ def load_site(root: Path) -> SiteData:
             c.need(case.appeal_of in cases, docs[name], "case.appeal_of",
                    f"unknown case id {case.appeal_of!r} (not in data/cases/)")
 
+    adoc = docs["authorities.yml"]
+    for i, auth in enumerate(parsed["authorities.yml"].authorities):
+        c.refs(auth.includes, authorities, adoc, f"authorities[{i}].includes",
+               "data/authorities.yml")
+    _check_includes_acyclic(c, parsed["authorities.yml"].authorities, adoc)
+
     edoc = docs["exceptions.yml"]
     exceptions = c.unique(parsed["exceptions.yml"].exceptions, edoc, "exceptions", "exception")
+    route_ids: dict[str, str] = {}
     for i, ex in enumerate(parsed["exceptions.yml"].exceptions):
         base = f"exceptions[{i}]"
-        c.refs(ex.recipients, recipients, edoc, f"{base}.recipients", "data/recipients.yml")
-        c.refs(ex.purposes, purposes, edoc, f"{base}.purposes", "data/purposes.yml")
-        c.refs(ex.authority, authorities, edoc, f"{base}.authority", "data/authorities.yml")
+        conditions = c.unique(ex.conditions, edoc, f"{base}.conditions", "condition")
+        readings = c.unique(ex.court_readings, edoc, f"{base}.court_readings", "court reading")
+        for j, route in enumerate(ex.routes):
+            rbase = f"{base}.routes[{j}]"
+            c.need(route.id not in route_ids, edoc, f"{rbase}.id",
+                   f"duplicate route id {route.id!r} (also in {route_ids.get(route.id)}); "
+                   "route ids are unique across data/exceptions.yml")
+            route_ids.setdefault(route.id, ex.id)
+            _refs_or_any(c, route.recipients, recipients, edoc, f"{rbase}.recipients",
+                         "data/recipients.yml")
+            _refs_or_any(c, route.purposes, purposes, edoc, f"{rbase}.purposes",
+                         "data/purposes.yml")
+            c.need(route.needs in authorities, edoc, f"{rbase}.needs",
+                   f"unknown id {route.needs!r} (not in data/authorities.yml)")
+            c.refs(route.conditions, conditions, edoc, f"{rbase}.conditions",
+                   f"the conditions of {ex.id}")
+            c.need(route.when is None or not route.when.rstrip().endswith("."), edoc,
+                   f"{rbase}.when", "must not end with a full stop: the tool puts it inside "
+                   "a sentence (\"Under …, they could get …, <when>.\")")
         c.refs(ex.sources, sources, edoc, f"{base}.sources", src_file)
-        c.unique(ex.conditions, edoc, f"{base}.conditions", "condition")
         for j, cond in enumerate(ex.conditions):
             c.refs(cond.sources, sources, edoc, f"{base}.conditions[{j}].sources", src_file)
+            c.refs(cond.rulings, readings, edoc, f"{base}.conditions[{j}].rulings",
+                   f"the court readings of {ex.id}")
         for j, reading in enumerate(ex.court_readings):
             c.refs(reading.sources, sources, edoc, f"{base}.court_readings[{j}].sources",
                    src_file)
@@ -249,25 +276,65 @@ def load_site(root: Path) -> SiteData:
 
     wdoc = docs["widgets.yml"]
     widgets: m.WidgetsFile = parsed["widgets.yml"]
-    c.refs(widgets.can_they_get.recipients, recipients, wdoc, "can_they_get.recipients",
-           "data/recipients.yml")
-    c.refs(widgets.can_they_get.authorities, authorities, wdoc, "can_they_get.authorities",
+    ctg = widgets.can_they_get
+    c.refs(ctg.recipients, recipients, wdoc, "can_they_get.recipients", "data/recipients.yml")
+    c.refs(ctg.authorities, authorities, wdoc, "can_they_get.authorities",
            "data/authorities.yml")
-    for rid, extra in widgets.can_they_get.extra_purposes.items():
+    c.need(DONT_KNOW not in authorities, adoc, "authorities",
+           f"{DONT_KNOW!r} is reserved for the tool's \"I don't know\" answer")
+    for rid, extra in ctg.extra_purposes.items():
         base = f"can_they_get.extra_purposes.{rid}"
         c.need(rid in recipients, wdoc, base, f"unknown id {rid!r} (not in data/recipients.yml)")
         c.refs(extra, purposes, wdoc, base, "data/purposes.yml")
+    for key in ("context", "next_steps"):
+        items = getattr(ctg, key)
+        c.unique(items, wdoc, f"can_they_get.{key}", "entry")
+        for i, g in enumerate(items):
+            gbase = f"can_they_get.{key}[{i}]"
+            _refs_or_any(c, g.recipients, recipients, wdoc, f"{gbase}.recipients",
+                         "data/recipients.yml")
+            _refs_or_any(c, g.purposes, purposes, wdoc, f"{gbase}.purposes",
+                         "data/purposes.yml")
+            c.refs(g.cases, cases, wdoc, f"{gbase}.cases", "data/cases/")
+            c.refs(g.sources, sources, wdoc, f"{gbase}.sources", src_file)
     c.refs(widgets.request_checker.exceptions, exceptions, wdoc, "request_checker.exceptions",
            "data/exceptions.yml")
+    for ex_id in widgets.request_checker.exceptions:
+        ex = exceptions.get(ex_id)
+        if ex is None:
+            continue
+        i = list(exceptions).index(ex_id)
+        for j, cond in enumerate(ex.conditions):
+            c.need(cond.stage is not None, edoc, f"exceptions[{i}].conditions[{j}]",
+                   f"the request checker lists {ex_id}: each of its conditions needs a 'stage' "
+                   "(request, disclosure or after)")
     scdoc = docs["scenarios.yml"]
     c.unique(parsed["scenarios.yml"].scenarios, scdoc, "scenarios", "scenario")
     for i, sc in enumerate(parsed["scenarios.yml"].scenarios):
-        r, p, a = sc.answers
-        c.need(r in recipients, scdoc, f"scenarios[{i}].answers[0]", f"unknown recipient {r!r}")
-        c.need(p in purposes, scdoc, f"scenarios[{i}].answers[1]", f"unknown purpose {p!r}")
-        c.need(a in authorities, scdoc, f"scenarios[{i}].answers[2]", f"unknown authority {a!r}")
-        c.refs(sc.expect.exceptions, exceptions, scdoc, f"scenarios[{i}].expect.exceptions",
-               "data/exceptions.yml")
+        kinds = [("recipient", recipients), ("purpose", purposes)][: len(sc.answers) - 1]
+        for j, (kind, known) in enumerate(kinds):
+            c.need(sc.answers[j] in known, scdoc, f"scenarios[{i}].answers[{j}]",
+                   f"unknown {kind} {sc.answers[j]!r}")
+        last = sc.answers[-1]
+        c.need(last in authorities or last == DONT_KNOW, scdoc,
+               f"scenarios[{i}].answers[{len(sc.answers) - 1}]",
+               f"unknown answer {last!r} to \"what do they have?\" (not in data/authorities.yml"
+               f" and not {DONT_KNOW!r})")
+        c.refs(sc.expect.routes, route_ids, scdoc, f"scenarios[{i}].expect.routes",
+               "the routes of data/exceptions.yml")
+
+    law = load_law(root, c)
+    parts = {name: paragraphs(text) for name, text in law.items()}
+    for i, sc in enumerate(parsed["scenarios.yml"].scenarios):
+        _check_quote(c, parts, sc.decided_by.file, sc.decided_by.paragraph,
+                     sc.decided_by.quote, scdoc, f"scenarios[{i}].decided_by.quote")
+    section = parts.get("usc-26-6103.txt", {})
+    for i, ex in enumerate(parsed["exceptions.yml"].exceptions):
+        for j, route in enumerate(ex.routes):
+            c.need(not section or route.paragraph in section, edoc,
+                   f"exceptions[{i}].routes[{j}].paragraph",
+                   f"§ 6103{route.paragraph} is not a paragraph of the vendored statute "
+                   "(data/law/usc-26-6103.txt)")
 
     if c.problems:
         raise DataError(c.problems)
@@ -290,4 +357,80 @@ def load_site(root: Path) -> SiteData:
         widgets=parsed["widgets.yml"],
         scenarios=list(parsed["scenarios.yml"].scenarios),
         case_files=case_files,
+        law=law,
     )
+
+
+DONT_KNOW = "dont-know"
+
+
+def _refs_or_any(c: _Checker, ids: list[str], known: dict[str, Any], doc: YamlDoc, path: str,
+                 file: str) -> None:
+    """A list of ids, or ``[any]`` (whoever / whatever purpose)."""
+    if m.ANY in ids:
+        c.need(ids == [m.ANY], doc, path, f"'{m.ANY}' must be the only entry when used")
+        return
+    c.refs(ids, known, doc, path, file)
+
+
+def _check_includes_acyclic(c: _Checker, items: list[m.Authority], doc: YamlDoc) -> None:
+    graph = {a.id: a.includes for a in items}
+    for i, a in enumerate(items):
+        seen: set[str] = set()
+        stack = list(a.includes)
+        while stack:
+            x = stack.pop()
+            if x == a.id:
+                c.need(False, doc, f"authorities[{i}].includes",
+                       f"{a.id!r} includes itself through {sorted(seen)}: 'includes' must not "
+                       "form a cycle")
+                break
+            if x not in seen:
+                seen.add(x)
+                stack.extend(graph.get(x, []))
+
+
+def load_law(root: Path, c: _Checker) -> dict[str, str]:
+    """The vendored statute texts of ``data/law/`` (file name -> text), checked against their
+    manifest's SHA-256 so a hand edit of the law is caught."""
+    import hashlib
+
+    law_dir = root / "data" / "law"
+    manifest_path = law_dir / "manifest.yml"
+    if not manifest_path.exists():
+        c.problems.append(Problem("data/law/manifest.yml", None, "", "file is missing"))
+        return {}
+    doc = read_yaml(manifest_path, root)
+    law: dict[str, str] = {}
+    files = (doc.data or {}).get("files") or []
+    for i, entry in enumerate(files):
+        name = entry.get("file", "")
+        path = law_dir / name
+        where = f"files[{i}].file"
+        if not name or not path.is_file():
+            c.need(False, doc, where, f"no such file data/law/{name}")
+            continue
+        raw = path.read_bytes()
+        digest = hashlib.sha256(raw).hexdigest()
+        c.need(digest == entry.get("sha256"), doc, f"files[{i}].sha256",
+               f"data/law/{name} does not match its recorded SHA-256: the vendored law must not "
+               "be edited by hand")
+        law[name] = raw.decode("utf-8")
+    return law
+
+
+def _check_quote(c: _Checker, parts: dict[str, dict[str, str]], file: str, citation: str,
+                 quote: str, doc: YamlDoc, path: str) -> None:
+    """A quote must be in the vendored text, word for word, inside the paragraph it cites."""
+    if file not in parts:
+        c.need(False, doc, path, f"unknown law file {file!r} (not in data/law/manifest.yml)")
+        return
+    where = cited_path(citation)
+    text = parts[file].get(where)
+    if text is None:
+        c.need(False, doc, path, f"{citation!r}: no paragraph {where or '(none given)'} in "
+               f"data/law/{file}")
+        return
+    c.need(normalise(quote) in text, doc, path,
+           f"quote not found word for word in {where} of data/law/{file}: "
+           f"{normalise(quote)[:70]!r}")

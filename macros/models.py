@@ -207,8 +207,16 @@ class PurposesFile(Strict):
     purposes: list[Term] = Field(min_length=1)
 
 
+class Authority(Term):
+    """What a requester holds. ``includes``: what holding it also counts as (a judge's order
+    or a written request still leaves the IRS free to use the routes that need nothing)."""
+
+    includes: list[Id] = Field(default_factory=list,
+                               description="ids of authorities that holding this one includes")
+
+
 class AuthoritiesFile(Strict):
-    authorities: list[Term] = Field(min_length=1)
+    authorities: list[Authority] = Field(min_length=1)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -273,23 +281,80 @@ class Scope(StrEnum):
     either = "either"
 
 
+class Stage(StrEnum):
+    """When a condition applies: what a request must contain, what limits the disclosure itself,
+    and what binds the recipient afterwards (the request checker keeps them apart)."""
+
+    request = "request"
+    disclosure = "disclosure"
+    after = "after"
+
+
 class Condition(Strict):
-    """One requirement that must be met before the IRS may disclose."""
+    """One requirement of an exception."""
 
     id: Id
     text: ProseMd
+    stage: Stage | None = Field(
+        default=None,
+        description="request: what the request or order must contain or show; disclosure: "
+        "limits on what the IRS may give; after: rules for the recipient once it has it")
+    rulings: list[Id] = Field(default_factory=list,
+                              description="ids of this exception's court readings that weighed "
+                              "this requirement")
     sources: SourceIds
 
 
 class CourtReading(Strict):
     """How a court has read an exception, with the date it said so."""
 
+    id: Id = Field(description="stable id (anchors, translation contexts, condition rulings)")
     date: PartialDate
     court: Text
     case: Id | None = Field(default=None, description="case id from data/cases/")
     text: ProseMd
     confidence: Confidence
     sources: SourceIds
+
+
+ANY = "any"
+"""In a route's ``recipients`` or ``purposes``: whoever, or whatever purpose (for example the
+taxpayer's own designee under § 6103(c), or a tax committee of Congress under § 6103(f)(1))."""
+
+_DISCLOSED_ORDER = ["returns", "taxpayer-return-information", "other-return-information",
+                    "taxpayer-identity"]
+
+
+class Route(Strict):
+    """One way an exception can apply: who may receive, for what, holding what, and how much.
+
+    The decision tool is compiled from routes. ``needs`` is the *least* the requester must hold
+    (``nothing`` means no request is needed, e.g. the IRS may act on its own); holding more
+    (``includes`` in data/authorities.yml) never removes a route.
+    """
+
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=40)] = \
+        Field(description="unique across data/exceptions.yml; used in outcome data and JSON")
+    paragraph: Annotated[str, StringConstraints(pattern=r"^(\([a-zA-Z0-9]+\))+$")] = Field(
+        description="the paragraph of § 6103 this route rests on, e.g. (i)(2)")
+    recipients: list[Id] = Field(min_length=1, description="ids from data/recipients.yml, "
+                                 "or [any]")
+    purposes: list[Id] = Field(min_length=1, description="ids from data/purposes.yml, or [any]")
+    needs: Id = Field(description="id from data/authorities.yml: the least the requester must "
+                      "hold")
+    disclosed: list[Disclosed] = Field(min_length=1)
+    scope: Scope
+    when: ProseMd | None = Field(default=None, description="one plain phrase: what must be "
+                                 "true for this route (required when the tool can show it)")
+    verdict: Literal["allowed", "conditional"] = Field(
+        default="conditional",
+        description="allowed: the taxpayer decided (consent); conditional: conditions apply")
+    conditions: list[Id] = Field(default_factory=list, description="ids of the exception's "
+                                 "conditions that apply to this route (default: all)")
+    gives: ProseMd | None = Field(default=None, description="what exactly can be given, when "
+                                  "narrower than the disclosed categories say (e.g. 'your "
+                                  "mailing address')")
+    caution: ProseMd | None = Field(default=None, description="a warning shown with this route")
 
 
 class Exception_(Strict):
@@ -300,18 +365,50 @@ class Exception_(Strict):
     subsection: Annotated[str, StringConstraints(pattern=r"^[c-o]$")]
     title: Prose
     summary: ProseMd
-    recipients: list[Id] = Field(min_length=1, description="ids from data/recipients.yml")
-    purposes: list[Id] = Field(min_length=1, description="ids from data/purposes.yml")
-    authority: list[Id] = Field(
-        min_length=1, description="ids from data/authorities.yml: what the requester must hold"
-    )
-    disclosed: list[Disclosed] = Field(min_length=1)
-    scope: Scope
+    routes: list[Route] = Field(min_length=1)
     conditions: list[Condition] = Field(min_length=1)
     redisclosure: ProseMd
     court_readings: list[CourtReading] = Field(default_factory=list)
     verification: Verification
     sources: SourceIds
+
+    # The tables and filters show an exception as a whole: the union of its routes.
+    @property
+    def recipients(self) -> list[str]:
+        return _union(r.recipients for r in self.routes)
+
+    @property
+    def purposes(self) -> list[str]:
+        return _union(r.purposes for r in self.routes)
+
+    @property
+    def authority(self) -> list[str]:
+        return _union([r.needs] for r in self.routes)
+
+    @property
+    def disclosed(self) -> list[Disclosed]:
+        found = {d.value for r in self.routes for d in r.disclosed}
+        return [Disclosed(v) for v in _DISCLOSED_ORDER if v in found]
+
+    @property
+    def scope(self) -> Scope:
+        scopes = {r.scope for r in self.routes}
+        return scopes.pop() if len(scopes) == 1 else Scope.either
+
+    def route_conditions(self, route: Route) -> list[Condition]:
+        """The conditions that apply to one route (all of them unless the route lists some)."""
+        if not route.conditions:
+            return list(self.conditions)
+        return [c for c in self.conditions if c.id in route.conditions]
+
+
+def _union(lists: object) -> list[str]:
+    out: list[str] = []
+    for items in lists:  # type: ignore[attr-defined]
+        for item in items:
+            if item not in out:
+                out.append(item)
+    return out
 
 
 class ExceptionsFile(Strict):
@@ -348,6 +445,9 @@ class Event(Strict):
 class Status(Strict):
     stage: Literal["pending", "decided", "on-appeal", "unknown", "closed"]
     text: ProseMd
+    in_force: ProseMd = Field(description="what is in force now because of this case, in one "
+                              "or two plain sentences (the lawsuits page's table and the tool)")
+    next_step: ProseMd | None = Field(default=None, description="the next step known, if any")
     as_of: FullDate
     latest_event: Id = Field(description="the event this status follows from")
     sources: SourceIds
@@ -466,15 +566,40 @@ class StringsFile(Strict):
 # ---------------------------------------------------------------------------------------------
 
 
+class Guidance(Strict):
+    """A sourced block of the tool's answer, shown when the answers match ``recipients`` and
+    ``purposes`` (``[any]`` matches every answer)."""
+
+    id: Id
+    recipients: list[Id] = Field(min_length=1, description="recipient ids, or [any]")
+    purposes: list[Id] = Field(default_factory=lambda: ["any"],
+                               description="purpose ids, or [any]")
+    text: ProseMd
+    cases: list[Id] = Field(default_factory=list,
+                            description="case ids whose 'in force now' line to show with it")
+    confidence: Confidence
+    sources: SourceIds
+
+
 class CanTheyGetConfig(Strict):
-    """Order and extras of widget 1. Routing and outcomes come from the exception data."""
+    """Order and extras of the "Can they get my tax information?" tool. Routing and outcomes
+    come from the exception data (routes); this file adds only order, the "I don't know"
+    answer and the sourced context and next steps shown with answers."""
 
     recipients: list[Id] = Field(min_length=2, description="who-is-asking options, in order")
     authorities: list[Id] = Field(min_length=2, description="what-they-have options, in order")
+    dont_know: bool = Field(description="offer \"I don't know\" as the last what-they-have "
+                            "answer")
     extra_purposes: dict[Id, list[Id]] = Field(
         default_factory=dict,
         description="purposes to offer for a recipient even though no exception covers them",
     )
+    context: list[Guidance] = Field(default_factory=list,
+                                    description="what has actually happened (enforcement paths)")
+    next_steps: list[Guidance] = Field(min_length=1, description="what you can do now")
+    aliases: dict[str, str] = Field(
+        default_factory=dict,
+        description="published anchors that were renamed: old anchor -> current node id")
 
 
 class RequestCheckerConfig(Strict):
@@ -487,18 +612,29 @@ class WidgetsFile(Strict):
 
 
 class Expect(Strict):
-    verdict: Literal["allowed", "conditional", "not-allowed"]
-    exceptions: list[Id] = Field(default_factory=list)
+    verdict: Literal["allowed", "conditional", "not-allowed", "depends"]
+    routes: list[Id] = Field(default_factory=list,
+                             description="route ids the answer must list (exactly, any order)")
+
+
+class DecidedBy(Strict):
+    """The statute's words that decide a scenario (checked against data/law/)."""
+
+    paragraph: Text = Field(description="e.g. 26 U.S.C. § 6103(i)(2)")
+    quote: Text = Field(description="words found verbatim in the vendored statute text")
+    file: str = Field(default="usc-26-6103.txt", description="file under data/law/")
 
 
 class Scenario(Strict):
-    """A named journey through widget 1 and the outcome it must reach."""
+    """A named journey through the tool and the outcome it must reach, written from the
+    statute's text (not copied from the compiler's output)."""
 
     id: Id
     description: Prose
-    answers: list[Id] = Field(min_length=3, max_length=3,
-                              description="recipient, purpose, authority")
+    answers: list[Id] = Field(min_length=1, max_length=3,
+                              description="recipient, purpose (unless skipped), what they have")
     expect: Expect
+    decided_by: DecidedBy
 
 
 class ScenariosFile(Strict):

@@ -15,6 +15,7 @@ from .errors import DataError, Problem
 PAGES: dict[str, str] = {
     "home": "pages/home.html",
     "check": "pages/check.html",
+    "check-answers": "pages/check-answers.html",
     "request-checker": "pages/request-checker.html",
     "reuse": "pages/reuse.html",
     "protections": "pages/protections.html",

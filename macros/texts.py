@@ -61,11 +61,14 @@ def data_texts(site: SiteData) -> dict[str, Text]:
         _add(out, f"{base}.title", ex.title, False, ref)
         _add(out, f"{base}.summary", ex.summary, True, ref)
         _add(out, f"{base}.redisclosure", ex.redisclosure, True, ref)
+        for r in ex.routes:
+            for key in ("when", "gives", "caution"):
+                _add(out, f"{base}.routes.{r.id}.{key}", getattr(r, key), True, ref)
         for c in ex.conditions:
             _add(out, f"{base}.conditions.{c.id}", c.text, True, ref)
-        for i, r in enumerate(ex.court_readings):
-            _add(out, f"{base}.court_readings.{i}.court", r.court, False, ref)
-            _add(out, f"{base}.court_readings.{i}.text", r.text, True, ref)
+        for r in ex.court_readings:
+            _add(out, f"{base}.court_readings.{r.id}.court", r.court, False, ref)
+            _add(out, f"{base}.court_readings.{r.id}.text", r.text, True, ref)
         _add(out, f"{base}.verification.checked_in", ex.verification.checked_in, False, ref)
         _add(out, f"{base}.verification.note", ex.verification.note, False, ref)
 
@@ -77,6 +80,8 @@ def data_texts(site: SiteData) -> dict[str, Text]:
         _add(out, f"{base}.judge", case.judge, False, ref)
         _add(out, f"{base}.about", case.about, True, ref)
         _add(out, f"{base}.status.text", case.status.text, True, ref)
+        _add(out, f"{base}.status.in_force", case.status.in_force, True, ref)
+        _add(out, f"{base}.status.next_step", case.status.next_step, True, ref)
         for ev in case.events:
             eref = f"{ref}/{ev.id}"
             _add(out, f"{base}.events.{ev.id}.title", ev.title, False, eref)
@@ -91,6 +96,10 @@ def data_texts(site: SiteData) -> dict[str, Text]:
         ref = f"data/glossary.yml#{g.id}"
         _add(out, f"glossary.{g.id}.term", g.term, False, ref)
         _add(out, f"glossary.{g.id}.definition", g.definition, True, ref)
+    ctg = site.widgets.can_they_get
+    for key, items in (("context", ctg.context), ("next_steps", ctg.next_steps)):
+        for g in items:
+            _add(out, f"widgets.{key}.{g.id}.text", g.text, True, f"data/widgets.yml#{g.id}")
     for h in site.help:
         ref = f"data/help.yml#{h.id}"
         _add(out, f"help.{h.id}.description", h.description, True, ref)

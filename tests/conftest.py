@@ -16,6 +16,14 @@ COPY_IGNORE = shutil.ignore_patterns(".venv", "node_modules", "site", ".git", "_
                                      ".pytest_cache", ".ruff_cache", "test-results")
 
 
+@pytest.fixture(scope="session")
+def real_site():
+    """The project's real data, loaded once per session (a data error fails here, once)."""
+    from macros.load import load_site
+
+    return load_site(ROOT)
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of the project (data, docs, macros, overrides) that a test may break."""

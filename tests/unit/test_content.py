@@ -101,5 +101,8 @@ def test_every_source_is_used():
         used.update(h.sources)
     for kp in SITE.site.key_points:
         used.update(kp.sources)
+    ctg = SITE.widgets.can_they_get
+    for g in [*ctg.context, *ctg.next_steps]:
+        used.update(g.sources)
     unused = sorted(set(SITE.sources) - used)
     assert not unused, f"sources recorded but never cited: {unused}"

@@ -36,7 +36,7 @@ def line_of(path: Path, needle: str) -> int:
 
 # Each case: file, snippet to replace, replacement, expected text in the message.
 BAD_INPUTS = [
-    pytest.param("exceptions.yml", "    scope: one-taxpayer\n", "", "scope: field required",
+    pytest.param("exceptions.yml", "        scope: one-taxpayer\n", "", "scope: field required",
                  id="missing-field"),
     pytest.param("exceptions.yml", "    redisclosure: >-", "    redisclosur: >-",
                  "redisclosur: unknown key", id="unknown-key-typo"),

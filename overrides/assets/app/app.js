@@ -29,6 +29,15 @@
     });
   }
 
+  /* A link to a source (or anything) inside a closed <details>: open it first. */
+  var reveal = function () {
+    var id = location.hash.slice(1), el;
+    try { el = id && document.getElementById(decodeURIComponent(id)); } catch (e) { el = null; }
+    for (; el; el = el.parentElement) if (el.tagName === "DETAILS") el.open = true;
+  };
+  window.addEventListener("hashchange", reveal);
+  reveal();
+
   /* Exceptions table filter: the table is complete without JavaScript; this only hides rows. */
   var filter = document.querySelector('[data-module="app-exception-filter"]');
   var table = document.getElementById("exceptions-table");
@@ -43,7 +52,7 @@
         selects.forEach(function (sel) {
           var want = sel.value;
           var have = (row.getAttribute("data-" + sel.getAttribute("data-filter")) || "").split(" ");
-          if (want && have.indexOf(want) === -1) ok = false;
+          if (want && have.indexOf(want) === -1 && have.indexOf("any") === -1) ok = false;
         });
         row.hidden = !ok;
         if (ok) shown += 1;

@@ -1,9 +1,11 @@
 /* ITIN Privacy Guide: "Can they get my tax information?" (progressive enhancement).
  *
- * Without JavaScript every question and outcome is a section linked by plain anchors. This
- * script shows one at a time, as a radio group with a Continue button. Your answers live only in
- * memory and in the address after the # sign (#a=answer/answer/answer), which browsers never
- * send to a server: nothing is stored, sent or fetched. Every word comes from the page.
+ * Without JavaScript every question is a section reached by plain links, and every answer is on
+ * the answers page (check-answers/), one page for every reader. This script shows one question
+ * at a time as a radio group with a Continue button, keeps the answers in memory only (never in
+ * the address or the browser history, so Back or a quick exit leaves no trail), fetches the
+ * whole answers page once (the same request for everyone, whatever they answer) and shows the
+ * answer reached. Every word comes from the pages.
  *
  * SPDX-License-Identifier: MIT. Copyright (c) ITIN Privacy Guide contributors.
  * Permission is hereby granted, free of charge, to deal in this file without restriction;
@@ -16,8 +18,8 @@
   if (!root || !island || !root.classList || !window.JSON) return;
   var tree;
   try { tree = JSON.parse(island.textContent); } catch (e) { return; }
-  var nodes = tree.nodes, start = tree.start;
-  if (!nodes || !nodes[start]) return;
+  var Q = tree.q, R = tree.r || {}, ALIAS = tree.a || {}, start = tree.start;
+  if (!Q || !Q[start]) return;
 
   var each = function (list, fn) { Array.prototype.forEach.call(list, fn); };
   var str = function (key) { return root.getAttribute("data-i18n-" + key) || ""; };
@@ -29,89 +31,93 @@
     return e;
   };
   var status = root.querySelector(".app-dw__status");
-  var PREFIX = "a=";
+  var answersUrl = root.getAttribute("data-answers-url");
 
-  /* State: the answers given (option ids from the start), the node shown, and whether the
-     answers are known (a plain #r-… anchor reached by several paths leaves them unknown). */
-  var state = { path: [], at: start, known: true };
+  /* State: the answers given (option ids from the start) and the node shown: a question id, or
+     the anchor of an answer path (r--…). Nothing else is kept, and nothing is written down. */
+  var state = { path: [], at: start };
   var memo = []; // the longest recent answers, to pre-select an answer after Back or Change
 
   function walk(answers) {
     var seen = [start], id = start;
     for (var i = 0; i < answers.length; i++) {
-      var n = nodes[id], next = null;
-      if (!n || n.t !== "q") return null;
+      var n = Q[id], next = null;
+      if (!n) return null;
       each(n.o, function (o) { if (o[0] === answers[i]) next = o[1]; });
-      if (!next || !nodes[next]) return null;
+      if (!next || !(Q[next] || R[next])) return null;
       seen.push(id = next);
     }
     return seen;
   }
 
-  // Every answer path to every node (a few hundred at most), for plain #q-…/#r-… anchors.
+  // Every answer path to every question and answer anchor, for plain #q-… and #r--… links.
   var routes = {};
-  (function visit(id, answers, depth) {
+  (function visit(id, answers) {
     (routes[id] = routes[id] || []).push(answers);
-    var n = nodes[id];
-    if (n && n.t === "q" && depth < 20) {
-      each(n.o, function (o) { visit(o[1], answers.concat(o[0]), depth + 1); });
-    }
-  })(start, [], 0);
-
-  function hashFor(s) {
-    return s.known ? PREFIX + s.path.join("/") : s.at;
-  }
-
-  function nodeOf(el) {
-    while (el && el !== root) {
-      if (el.hasAttribute && el.hasAttribute("data-node") && nodes[el.id]) return el.id;
-      el = el.parentNode;
-    }
-    return null;
-  }
-
-  /* The state a fragment asks for, or null when the fragment is not about this widget. */
-  function parse(hash) {
-    var h = hash.replace(/^#/, "");
-    try { h = decodeURIComponent(h); } catch (e) { return null; }
-    if (h.indexOf(PREFIX) === 0) {
-      var answers = h.slice(PREFIX.length) ? h.slice(PREFIX.length).split("/") : [];
-      var seen = walk(answers);
-      return seen ? { path: answers, at: seen[seen.length - 1], known: true }
-        : { path: [], at: start, known: true };
-    }
-    var id = nodes[h] ? h : nodeOf(h && byId(h));
-    if (!id) return null;
-    var current = state.known ? walk(state.path) : null;
-    var i = current ? current.indexOf(id) : -1;
-    var inner = id !== h ? h : "";
-    if (i >= 0) return { path: state.path.slice(0, i), at: id, known: true, inner: inner };
-    var r = routes[id] || [];
-    return { path: r.length === 1 ? r[0] : [], at: id, known: r.length === 1, inner: inner };
-  }
+    if (Q[id]) each(Q[id].o, function (o) { visit(o[1], answers.concat(o[0])); });
+  })(start, []);
 
   function say(parts) {
     if (!status) return;
     status.textContent = "";
     each(parts, function (t) { if (t) status.appendChild(make("p", "", t)); });
   }
-
   function headingOf(id) { return byId(id + "-h"); }
   function textOf(el) { return el ? el.textContent.replace(/\s+/g, " ").trim() : ""; }
 
-  var total = 0;
-  each(Object.keys(nodes), function (id) { if (nodes[id].t === "q") total = Math.max(total, nodes[id].s); });
+  /* The answers page, fetched whole and once. */
+  var answersDoc = null, loading = null;
+  function load() {
+    if (answersDoc) return { then: function (f) { f(answersDoc); return this; }, fail: function () {} };
+    if (!loading && window.fetch && window.DOMParser && answersUrl) {
+      loading = window.fetch(answersUrl, { credentials: "same-origin" })
+        .then(function (r) { if (!r.ok) throw new Error(String(r.status)); return r.text(); })
+        .then(function (text) {
+          answersDoc = new DOMParser().parseFromString(text, "text/html");
+          return answersDoc;
+        });
+      loading.then(null, function () { loading = null; });
+    }
+    return loading;
+  }
+
+  /* An answer section, taken from the answers page: its citations point at its own list. */
+  function outcome(anchor) {
+    var oid = R[anchor], sec = oid && byId(oid);
+    if (sec || !oid || !answersDoc) return sec;
+    var src = answersDoc.getElementById(oid);
+    if (!src) return null;
+    sec = document.importNode(src, true);
+    var cited = [], list = make("ol");
+    each(sec.querySelectorAll('a[href^="#src-"]'), function (a) {
+      var id = a.getAttribute("href").slice(1);
+      a.setAttribute("href", "#dw-" + id);
+      if (cited.indexOf(id) < 0) {
+        cited.push(id);
+        var li = answersDoc.getElementById(id);
+        if (li) {
+          li = document.importNode(li, true);
+          li.id = "dw-" + id;
+          list.appendChild(li);
+        }
+      }
+    });
+    if (cited.length) {
+      var box = make("details", "app-sources app-sources--part");
+      box.appendChild(make("summary", "", str("sources").replace("{n}", String(cited.length))));
+      box.appendChild(list);
+      sec.insertBefore(box, sec.querySelector(".app-dw__nav"));
+    }
+    root.insertBefore(sec, island);
+    return sec;
+  }
 
   /* Build: each question's links become a radio group with a Continue button. */
-  var labels = {}; // node id -> option id -> label nodes (cloned from the links)
+  var labels = {}; // question id -> option id -> label nodes (cloned from the links)
   each(root.querySelectorAll(".app-dw__question[data-node]"), function (sec) {
-    var id = sec.id, n = nodes[id], list = sec.querySelector(".app-dw__options");
+    var id = sec.id, n = Q[id], list = sec.querySelector(".app-dw__options");
     var h = headingOf(id);
-    if (!n || n.t !== "q" || !list || !h) return;
-    var progress = sec.querySelector(".app-dw__progress");
-    if (progress && str("progress")) {
-      progress.textContent = str("progress").replace("{n}", String(n.s)).replace("{total}", String(total));
-    }
+    if (!n || !list || !h) return;
     var form = make("form", "app-dw__form");
     form.setAttribute("novalidate", "");
     var set = make("fieldset", "app-dw__fieldset");
@@ -155,80 +161,89 @@
         say([str("choose")]);
         return;
       }
-      go(PREFIX + state.path.concat(chosen.value).join("/"));
+      go(state.path.concat(chosen.value));
     });
     form.addEventListener("change", function () {
       error.hidden = true;
       set.removeAttribute("aria-describedby");
+      load(); // the same page for everyone: fetching it early says nothing about the answers
     });
   });
 
-  /* Shared controls, moved into the node shown: Back and Start again are plain links. */
+  /* Shared controls, moved into the node shown: Back and Start again. */
   var controls = make("p", "app-dw__controls");
-  var back = make("a", "app-dw__back", str("back"));
-  var restart = make("a", "app-dw__restart", str("restart"));
-  restart.href = "#" + PREFIX;
+  var back = make("button", "app-dw__button app-dw__button--secondary", str("back"));
+  var restart = make("button", "app-dw__button app-dw__button--secondary", str("restart"));
+  back.type = restart.type = "button";
   controls.appendChild(back);
   controls.appendChild(restart);
+  back.addEventListener("click", function () { go(state.path.slice(0, -1)); });
+  restart.addEventListener("click", function () { go([]); });
 
-  function go(hash) {
-    if (("#" + hash) === location.hash) show(parse(hash), true);
-    else location.hash = hash;
+  function go(answers) {
+    var seen = walk(answers);
+    if (!seen) { answers = []; seen = [start]; }
+    show({ path: answers, at: seen[seen.length - 1] }, true);
   }
 
-  /* "Your answers" with a Change link each, and "Copy a link to this result". */
-  function answersFor(sec, s) {
+  /* "Your answers" (collapsed) with a Change button each, then copy and print. */
+  function answersBox(sec, s) {
     var box = sec.querySelector("[data-answers]");
     if (!box) return;
     box.textContent = "";
     box.hidden = false;
-    var seen = s.known ? walk(s.path) : null;
-    if (seen && s.path.length) {
-      box.appendChild(make("h3", "app-dw__answers-heading", str("your-answers")));
-      var dl = make("dl", "app-dw__answer-list");
-      each(s.path, function (opt, i) {
-        var q = seen[i], row = make("div"), dd = make("dd");
-        var question = textOf(headingOf(q));
-        row.appendChild(make("dt", "", question));
-        var label = labels[q] && labels[q][opt];
-        var answer = make("span", "app-dw__answer");
-        if (label) each(label.childNodes, function (c) { answer.appendChild(c.cloneNode(true)); });
-        else answer.textContent = opt;
-        var change = make("a", "app-dw__change", str("change"));
-        change.href = "#" + PREFIX + s.path.slice(0, i).join("/");
-        change.appendChild(make("span", "app-dw__sr", " " + question));
-        dd.appendChild(answer);
-        dd.appendChild(document.createTextNode(" "));
-        dd.appendChild(change);
-        row.appendChild(dd);
-        dl.appendChild(row);
-      });
-      box.appendChild(dl);
-    }
-    var share = make("p", "app-dw__share");
-    var button = make("button", "app-dw__button app-dw__button--secondary", str("share"));
-    button.type = "button";
-    button.id = sec.id + "-share";
+    var seen = walk(s.path);
+    var details = make("details", "app-dw__answers-box");
+    details.appendChild(make("summary", "", str("your-answers")));
+    var dl = make("dl", "app-dw__answer-list");
+    each(s.path, function (opt, i) {
+      var q = seen[i], row = make("div"), dd = make("dd");
+      var question = textOf(headingOf(q));
+      row.appendChild(make("dt", "", question));
+      var label = labels[q] && labels[q][opt];
+      var answer = make("span", "app-dw__answer");
+      if (label) each(label.childNodes, function (c) { answer.appendChild(c.cloneNode(true)); });
+      else answer.textContent = opt;
+      var change = make("button", "app-dw__change", str("change"));
+      change.type = "button";
+      change.appendChild(make("span", "app-dw__sr", " " + question));
+      change.addEventListener("click", function () { go(s.path.slice(0, i)); });
+      dd.appendChild(answer);
+      dd.appendChild(document.createTextNode(" "));
+      dd.appendChild(change);
+      row.appendChild(dd);
+      dl.appendChild(row);
+    });
+    details.appendChild(dl);
+    box.appendChild(details);
+    var tools = make("p", "app-dw__share");
+    var copy = make("button", "app-dw__button app-dw__button--secondary", str("share"));
+    var print = make("button", "app-dw__button app-dw__button--secondary", str("print"));
+    copy.type = print.type = "button";
+    copy.id = sec.id + "-share";
     var done = make("p", "app-dw__copied", str("copied"));
     done.hidden = true;
     var field = make("input", "app-dw__link");
     field.type = "text";
     field.readOnly = true;
     field.hidden = true;
-    field.setAttribute("aria-labelledby", button.id);
-    share.appendChild(button);
-    box.appendChild(share);
+    field.setAttribute("aria-labelledby", copy.id);
+    tools.appendChild(copy);
+    tools.appendChild(document.createTextNode(" "));
+    tools.appendChild(print);
+    box.appendChild(tools);
     box.appendChild(field);
     box.appendChild(done);
-    button.addEventListener("click", function () {
-      var url = location.href.split("#")[0].split("?")[0] + "#" + hashFor(state);
+    print.addEventListener("click", function () { window.print(); });
+    copy.addEventListener("click", function () {
+      var url = new URL(answersUrl, location.href).href.split("#")[0] + "#" + state.at;
       var copied = function () { done.hidden = false; say([str("copied")]); };
       var manual = function () {
         field.value = url;
         field.hidden = false;
         field.focus();
         field.select();
-        try { if (document.execCommand("copy")) copied(); } catch (e) { /* select is enough */ }
+        try { if (document.execCommand("copy")) copied(); } catch (e) { /* selected */ }
       };
       field.value = url;
       if (navigator.clipboard && navigator.clipboard.writeText) {
@@ -240,16 +255,32 @@
   }
 
   function show(s, move) {
+    var isQ = !!Q[s.at];
+    if (!isQ) {
+      var sec0 = outcome(s.at);
+      if (!sec0) {
+        var pending = load();
+        if (pending) {
+          say([str("loading")]);
+          pending.then(function () { show(s, move); }, function () {
+            location.href = answersUrl + "#" + s.at; // offline: the plain link still works
+          });
+        } else {
+          location.href = answersUrl + "#" + s.at;
+        }
+        return;
+      }
+    }
     state = s;
-    var sec = byId(s.at), n = nodes[s.at];
-    if (!sec || !n) return;
-    if (s.known && memo.slice(0, s.path.length).join("/") !== s.path.join("/")) memo = s.path.slice();
+    var sec = isQ ? byId(s.at) : outcome(s.at);
+    if (!sec) return;
+    if (memo.slice(0, s.path.length).join("/") !== s.path.join("/")) memo = s.path.slice();
     each(root.querySelectorAll("[data-node]"), function (el) {
       if (el === sec) el.classList.add("app-dw__node--current");
       else el.classList.remove("app-dw__node--current");
     });
-    if (n.t === "q") {
-      var want = s.known ? memo[s.path.length] : null;
+    if (isQ) {
+      var want = memo[s.path.length];
       each(sec.querySelectorAll("input[type=radio]"), function (r) { r.checked = r.value === want; });
       each(sec.querySelectorAll(".app-dw__error"), function (e) {
         e.hidden = true;
@@ -258,31 +289,46 @@
       var form = sec.querySelector("form");
       if (form) sec.insertBefore(controls, form.nextSibling);
     } else {
-      answersFor(sec, s);
-      sec.appendChild(controls);
+      answersBox(sec, s);
+      sec.insertBefore(controls, sec.querySelector("[data-answers]").nextSibling);
     }
     controls.hidden = s.at === start;
-    back.href = "#" + PREFIX + (s.known ? s.path.slice(0, -1).join("/") : "");
     if (!move) return;
-    var h = headingOf(s.at);
-    if (n.t === "q") say([textOf(sec.querySelector(".app-dw__progress")), textOf(h)]);
-    else say([textOf(h)]);
-    if (s.inner) { // a link into an outcome's text: show that place, as the browser would
-      byId(s.inner).scrollIntoView();
-      return;
-    }
+    var h = headingOf(sec.id);
+    var progress = sec.querySelector(".app-dw__progress");
+    say([textOf(progress), textOf(h)]);
     if (sec.scrollIntoView) sec.scrollIntoView();
     if (h) {
       try { h.focus({ preventScroll: true }); } catch (e) { h.focus(); }
     }
   }
 
-  window.addEventListener("hashchange", function () {
-    var s = parse(location.hash);
-    if (s) show(s, true);
-  });
+  /* A link into the tool (#q-…, #r--…, an old published id, or an old #a=… link): show that
+     step, then take the fragment out of the address so no answer stays in it. */
+  function fromHash(hash) {
+    var h = hash.replace(/^#/, "");
+    try { h = decodeURIComponent(h); } catch (e) { return null; }
+    if (ALIAS[h]) h = ALIAS[h];
+    if (h.indexOf("a=") === 0) {
+      var answers = h.slice(2) ? h.slice(2).split("/") : [], seen = walk(answers);
+      while (!seen && answers.length) seen = walk(answers = answers.slice(0, -1));
+      return seen ? { path: answers, at: seen[seen.length - 1] } : null;
+    }
+    if (!Q[h] && !R[h]) return null;
+    var r = routes[h] || []; // an answer's anchor has exactly one path; a question may have many
+    return { path: r.length === 1 ? r[0] : [], at: r.length === 1 || R[h] ? h : start };
+  }
 
   root.classList.add("app-dw--js");
-  var first = location.hash ? parse(location.hash) : null;
+  var first = location.hash ? fromHash(location.hash) : null;
+  if (first && window.history && history.replaceState) {
+    history.replaceState(null, "", location.href.split("#")[0]);
+  }
   show(first || state, !!first);
+  window.addEventListener("hashchange", function () {
+    var s = fromHash(location.hash);
+    if (!s) return;
+    if (history.replaceState) history.replaceState(null, "", location.href.split("#")[0]);
+    show(s, true);
+  });
 })();

@@ -1,8 +1,9 @@
 /* ITIN Privacy Guide: request checker (progressive enhancement).
  *
- * Without JavaScript each exception's requirements are a plain checklist. This script shows,
- * in each checklist's live region, how many are met and which are missing. Nothing is stored,
- * sent or fetched. Every word comes from the page (data-i18n-* and the labels).
+ * Without JavaScript each element of a request is a plain yes / no / not stated choice. This
+ * script keeps a live count in view (present, missing, not stated), lists what is missing or
+ * not stated, and offers to copy or print the result. Nothing is stored, sent or fetched.
+ * Every word comes from the page (data-i18n-* and the labels).
  *
  * SPDX-License-Identifier: MIT. Copyright (c) ITIN Privacy Guide contributors.
  * Permission is hereby granted, free of charge, to deal in this file without restriction;
@@ -14,49 +15,86 @@
   if (!root) return;
   var each = function (list, fn) { Array.prototype.forEach.call(list, fn); };
   var str = function (key) { return root.getAttribute("data-i18n-" + key) || ""; };
-  var make = function (tag, cls, text) {
+  var text = function (el) { return el ? el.textContent.replace(/\s+/g, " ").trim() : ""; };
+  var make = function (tag, cls, content) {
     var e = document.createElement(tag);
     if (cls) e.className = cls;
-    if (text) e.textContent = text;
+    if (content) e.textContent = content;
     return e;
   };
 
   each(root.querySelectorAll("[data-exception]"), function (sec) {
     var form = sec.querySelector("form");
     var out = sec.querySelector(".app-checklist__result");
-    var boxes = sec.querySelectorAll('input[type="checkbox"]');
-    if (!form || !out || !boxes.length) return;
+    var items = sec.querySelectorAll("fieldset[data-condition]");
+    if (!form || !out || !items.length) return;
+    var title = text(sec.querySelector("h2"));
+    var summary = "";
+
+    function rows() {
+      var list = [];
+      each(items, function (item) {
+        var chosen = item.querySelector("input:checked");
+        list.push({ label: text(item.querySelector("legend")), value: chosen ? chosen.value : "not-stated" });
+      });
+      return list;
+    }
 
     function update() {
-      var missing = [], met = 0;
-      each(boxes, function (box) {
-        if (box.checked) { met += 1; return; }
-        var label = form.querySelector('label[for="' + box.id + '"]');
-        missing.push(label ? label.textContent.replace(/\s+/g, " ").trim() : box.name);
+      var all = rows(), yes = 0, no = [], unknown = [];
+      each(all, function (r) {
+        if (r.value === "yes") yes += 1;
+        else if (r.value === "no") no.push(r.label);
+        else unknown.push(r.label);
       });
+      summary = str("summary").replace("{yes}", String(yes)).replace("{no}", String(no.length))
+        .replace("{unknown}", String(unknown.length)).replace("{total}", String(all.length));
       out.textContent = "";
-      out.appendChild(make("p", "app-checklist__count",
-        str("summary").replace("{met}", String(met)).replace("{total}", String(boxes.length))));
-      if (!missing.length) {
-        out.appendChild(make("p", "app-checklist__all-met", str("all-met")));
-        out.className = "app-checklist__result app-checklist__result--met";
-        return;
-      }
-      out.className = "app-checklist__result app-checklist__result--missing";
-      var list = make("ul", "app-checklist__missing");
-      each(missing, function (text) { list.appendChild(make("li", "", text)); });
-      out.appendChild(make("p", "app-checklist__missing-heading", str("missing")));
-      out.appendChild(list);
+      out.appendChild(make("p", "app-checklist__count", summary));
+      out.className = "app-checklist__result app-checklist__result--" + (yes === all.length ? "met" : "missing");
+      if (yes === all.length) out.appendChild(make("p", "app-checklist__all-met", str("all-met")));
+      each([[no, "missing"], [unknown, "unknown"]], function (pair) {
+        if (!pair[0].length) return;
+        var details = make("details", "app-checklist__" + pair[1]);
+        details.appendChild(make("summary", "", str(pair[1]) + " " + pair[0].length));
+        var ul = make("ul");
+        each(pair[0], function (t) { ul.appendChild(make("li", "", t)); });
+        details.appendChild(ul);
+        if (pair[1] === "missing") details.open = true;
+        out.appendChild(details);
+      });
+      out.appendChild(tools);
     }
+
+    var tools = make("p", "app-checklist__tools");
+    var copy = make("button", "app-dw__button app-dw__button--secondary", str("copy"));
+    var print = make("button", "app-dw__button app-dw__button--secondary", str("print"));
+    var done = make("span", "app-checklist__copied");
+    copy.type = print.type = "button";
+    tools.appendChild(copy);
+    tools.appendChild(document.createTextNode(" "));
+    tools.appendChild(print);
+    tools.appendChild(done);
+    print.addEventListener("click", function () { window.print(); });
+    copy.addEventListener("click", function () {
+      var names = { "yes": str("yes"), "no": str("no"), "not-stated": str("not-stated") };
+      var lines = [title, summary];
+      each(rows(), function (r) { lines.push("- " + names[r.value] + ": " + r.label); });
+      var body = lines.join("\n");
+      var copied = function () { done.textContent = " " + str("copied"); };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(body).then(copied, function () {});
+      }
+    });
 
     // The region is in the page (empty) before anything is announced, so readers catch changes.
     out.hidden = false;
+    sec.classList.add("app-checklist--js");
     form.addEventListener("change", update);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       update();
     });
-    // A reload may bring back ticks the browser kept in this tab: show their count too.
-    if (form.querySelector("input:checked")) update();
+    update();
   });
 })();
