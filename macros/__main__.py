@@ -47,22 +47,30 @@ def main(argv: list[str]) -> int:
 
             return write_schemas(ROOT, check="--check" in args)
         if cmd == "digest":
-            from .decision import compile_can_they_get, digest
+            from .decision import compile_can_they_get, digest, published_ids
             from .load import load_site
 
             site = load_site(ROOT)
-            text = digest(compile_can_they_get(site, site.widgets), site)
+            tree = compile_can_they_get(site, site.widgets)
+            text = digest(tree, site)
             path = ROOT / "tests" / "golden" / "decision-digest.txt"
+            # Every id ever published, kept for good: a later tree must still resolve each.
+            ids_path = ROOT / "tests" / "golden" / "published-ids.txt"
+            known = ids_path.read_text(encoding="utf-8").split() if ids_path.exists() else []
+            ids = "\n".join(sorted(set(known) | published_ids(tree))) + "\n"
             if "--check" in args:
-                if not path.exists() or path.read_text(encoding="utf-8") != text:
-                    print(f"{path.relative_to(ROOT)} is out of date: run `make digest` and "
-                          "review the changed answers", file=sys.stderr)
+                stale = [p for p, want in ((path, text), (ids_path, ids))
+                         if not p.exists() or p.read_text(encoding="utf-8") != want]
+                if stale:
+                    print(f"{', '.join(str(p.relative_to(ROOT)) for p in stale)} out of date: "
+                          "run `make digest` and review the changed answers", file=sys.stderr)
                     return 1
                 print("decision digest is current")
                 return 0
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-            print(f"wrote {path.relative_to(ROOT)}")
+            ids_path.write_text(ids, encoding="utf-8")
+            print(f"wrote {path.relative_to(ROOT)} and {ids_path.relative_to(ROOT)}")
             return 0
         if cmd == "i18n":
             from .i18n_tools import main as i18n_main

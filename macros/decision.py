@@ -289,11 +289,12 @@ def compile_can_they_get(site: SiteData, config: WidgetsFile) -> Tree:
         return anchor
 
     def authority_step(prefix: tuple[str, ...], r: str, p: str | None, step: int) -> str:
-        """The what-they-have question for (r, p), or the outcome if it cannot matter."""
+        """The what-they-have question for (r, p), or the outcome if it cannot matter. Its id
+        is made of the answers given (like the path anchors), never of a skipped question."""
         contents = {a: content_of(r, p, a) for a in cfg.authorities}
         if len({c.key() for c in contents.values()}) == 1:
             return end(prefix, r, p, None, contents[cfg.authorities[0]])
-        qid = "q-authority-" + SEP.join(x for x in (r, p) if x)
+        qid = "q-authority-" + SEP.join(prefix)
         options = []
         for a in authority_options:
             content = contents[a] if a in contents else content_of(r, p, a)
@@ -575,6 +576,11 @@ def tree_json(tree: Tree, site: SiteData, label: Any, text: Any) -> dict[str, An
     return {"id": tree.id, "version": 2, "as_of": site.site.as_of.isoformat(),
             "start": tree.start, "nodes": nodes, "results": results, "outcomes": outcomes,
             "aliases": tree.aliases}
+
+
+def published_ids(tree: Tree) -> set[str]:
+    """The ids a link may point at: questions, answer paths, and the aliases of old ones."""
+    return {q.id for q in tree.questions()} | set(tree.anchors) | set(tree.aliases)
 
 
 def _reading(site: SiteData, exception: str, reading: str) -> Any:

@@ -175,27 +175,40 @@ def test_after_the_quick_exit_back_does_not_show_the_answers(browser, site_url):
     ctx.close()
 
 
-def test_the_answer_reads_in_order_and_fits_the_first_phone_screen(browser, site_url):
-    ctx, page, requests, errors = check_page(browser, site_url, viewport=PHONE)
-    answer_all(page, ICE_CIVIL)
-    sec = page.locator(CURRENT)
-    order = sec.evaluate("""s => Array.from(s.children).filter(e => e.offsetParent !== null)
-        .map(e => e.classList.contains('app-dw__verdict') ? 'verdict'
-             : e.classList.contains('app-dw__context') ? 'context'
-             : e.classList.contains('app-dw__next') ? 'next'
-             : e.hasAttribute('data-answers') ? 'answers'
-             : e.classList.contains('app-dw__courts') ? 'courts'
-             : e.classList.contains('app-sources') ? 'sources' : null).filter(Boolean)""")
-    names = list(dict.fromkeys(order))
-    assert names == ["verdict", "context", "next", "answers", "courts", "sources"], order
-    # The verdict and what has happened are on the first screen (below the site header).
+ORDER_JS = """s => Array.from(s.children).filter(e => e.offsetParent !== null).map(e =>
+    e.classList.contains('app-dw__verdict') ? 'verdict'
+    : e.classList.contains('app-dw__context') ? 'context'
+    : e.classList.contains('app-dw__next') ? 'next'
+    : e.hasAttribute('data-answers') ? 'answers'
+    : e.classList.contains('app-dw__courts') ? 'courts'
+    : e.classList.contains('app-sources') ? 'sources' : null).filter(Boolean)"""
+
+
+@pytest.mark.parametrize("js", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize("code", ["", "es/", "ar/"], ids=["en", "es", "ar"])
+def test_the_answer_reads_in_order_and_fits_the_first_phone_screen(browser, site_url, code, js):
+    if js:
+        ctx, page, requests, errors = check_page(browser, site_url + code, viewport=PHONE)
+        answer_all(page, ICE_CIVIL)
+        sec = page.locator(CURRENT)
+        expected = ["verdict", "context", "next", "answers", "courts", "sources"]
+    else:
+        ctx, page, requests, errors = open_page(
+            browser, f"{site_url}{code}check-answers/#r--{'--'.join(ICE_CIVIL)}", js=False)
+        sec = page.locator(".app-dw__node:visible")
+        expected = ["verdict", "context", "next", "courts"]  # the page's sources follow it
+    assert list(dict.fromkeys(sec.evaluate(ORDER_JS))) == expected
+    # The verdict and what has happened are on the first screen, below the site header.
+    header = page.evaluate("(document.querySelector('.md-header') || {}).offsetHeight || 0")
     verdict = sec.locator(".app-dw__verdict").bounding_box()
     context = sec.locator(".app-dw__context").first.bounding_box()
-    assert verdict["y"] >= 0
+    assert verdict["y"] >= header - 1, (verdict, header)
     assert context["y"] + context["height"] <= PHONE["height"], context
     # "Your answers" and the sources are collapsed until opened.
-    assert sec.locator(".app-dw__answers-box").get_attribute("open") is None
-    assert sec.locator("details.app-sources").get_attribute("open") is None
+    if js:
+        assert sec.locator(".app-dw__answers-box").get_attribute("open") is None
+    assert page.locator("details.app-sources, .app-sources details").first.get_attribute(
+        "open") is None
     ctx.close()
 
 

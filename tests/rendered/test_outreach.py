@@ -121,19 +121,28 @@ def test_embed_panel_snippet_is_collapsed_and_correct(built_site):
 
 @pytest.mark.parametrize("code", CODES)
 def test_open_data_matches_schemas_and_pages(built_site, code):
-    api = base(built_site, code) / "api" / "v1"
-    for name, schema in (("exceptions.json", "exceptions.schema.json"),
-                         ("decision-trees/can-they-get.json", "decision-tree.schema.json"),
-                         ("request-checker.json", "request-checker.schema.json")):
+    api = base(built_site, code) / "api"
+    for name, schema in (("v1/exceptions.json", "v1/schema/exceptions.schema.json"),
+                         ("v2/decision-trees/can-they-get.json",
+                          "v2/schema/decision-tree.schema.json"),
+                         ("v2/request-checker.json", "v2/schema/request-checker.schema.json")):
         data = json.loads((api / name).read_text(encoding="utf-8"))
-        jsonschema.validate(data, json.loads((api / "schema" / schema).read_text()))
-    tree = json.loads((api / "decision-trees" / "can-they-get.json").read_text())
-    exceptions = json.loads((api / "exceptions.json").read_text())
+        jsonschema.validate(data, json.loads((api / schema).read_text()))
+    assert not (api / "v1" / "decision-trees").exists(), "the wrong v1 tree is withdrawn"
+    tree = json.loads((api / "v2" / "decision-trees" / "can-they-get.json").read_text())
+    exceptions = json.loads((api / "v1" / "exceptions.json").read_text())
     assert {e["id"] for e in exceptions["exceptions"]} == set(SITE.exceptions)
     assert tree["start"] in tree["nodes"] and tree["as_of"] == SITE.site.as_of.isoformat()
-    page = BeautifulSoup((base(built_site, code) / "check" / "index.html").read_text(), "lxml")
-    ids = {s["id"] for s in page.select("section[data-node]")}
-    assert ids == set(tree["nodes"]), "the page and the JSON come from the same compile"
+    questions = BeautifulSoup((base(built_site, code) / "check" / "index.html").read_text(),
+                              "lxml")
+    answers = BeautifulSoup((base(built_site, code) / "check-answers" / "index.html").read_text(),
+                            "lxml")
+    assert {s["id"] for s in questions.select("section.app-dw__question")} == set(tree["nodes"])
+    assert {p["id"] for p in answers.select(".app-dw__path")} == set(tree["results"])
+    for anchor, result in tree["results"].items():
+        section = answers.find(id=anchor).find_parent("section")
+        assert section["id"] == result["outcome"], "the page and the JSON agree"
+        assert section["data-verdict"] == tree["outcomes"][result["outcome"]]["verdict"]
 
 
 def test_handout_has_qr_code_to_the_locale(built_site):

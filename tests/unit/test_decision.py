@@ -20,6 +20,7 @@ from macros.decision import (
     digest,
     follow,
     paths,
+    published_ids,
     validate_tree,
 )
 from macros.errors import DataError
@@ -230,6 +231,13 @@ def test_named_scenarios(real_site, tree):
 def test_committed_digest_is_current(real_site, tree):
     golden = (ROOT / "tests" / "golden" / "decision-digest.txt").read_text(encoding="utf-8")
     assert golden == digest(tree, real_site), "run `make digest` and review the changed answers"
+
+
+def test_every_id_ever_published_still_leads_somewhere(tree):
+    published = (ROOT / "tests" / "golden" / "published-ids.txt").read_text().split()
+    assert "r-i-2-l-15" in published, "the ids of the first tool are kept"
+    missing = [i for i in published if i not in published_ids(tree)]
+    assert not missing, f"renamed without an alias in data/widgets.yml: {missing[:10]}"
 
 
 def test_request_checker_keeps_request_apart_from_what_follows(real_site):
