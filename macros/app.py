@@ -427,6 +427,9 @@ class App:
         items = getattr(self.site.widgets.can_they_get, kind)
         return next(g for g in items if g.id == gid)
 
+    def event(self, case_id: str, event_id: str) -> Any:
+        return next(e for e in self.site.cases[case_id].events if e.id == event_id)
+
     def condition(self, exception: str, condition: str) -> Any:
         return next(c for c in self.site.exceptions[exception].conditions if c.id == condition)
 

@@ -265,6 +265,11 @@ def load_site(root: Path) -> SiteData:
     c.unique(parsed["help.yml"].help, hdoc, "help", "entry")
     for i, h in enumerate(parsed["help.yml"].help):
         c.refs(h.sources, sources, hdoc, f"help[{i}].sources", src_file)
+        if h.phone:
+            c.refs(h.phone.sources, sources, hdoc, f"help[{i}].phone.sources", src_file)
+        for code in h.localized_urls:
+            c.need(code in [loc.code for loc in parsed["locales.yml"].locales], hdoc,
+                   f"help[{i}].localized_urls.{code}", f"unknown locale {code!r}")
 
     ldoc = docs["locales.yml"]
     locales: m.LocalesFile = parsed["locales.yml"]
@@ -328,6 +333,23 @@ def load_site(root: Path) -> SiteData:
     for i, sc in enumerate(parsed["scenarios.yml"].scenarios):
         _check_quote(c, parts, sc.decided_by.file, sc.decided_by.paragraph,
                      sc.decided_by.quote, scdoc, f"scenarios[{i}].decided_by.quote")
+    def quote(q: m.Quote | None, doc: YamlDoc, path: str, required: bool) -> None:
+        if q is None:
+            c.need(not required, doc, path, "needs 'quote' (paragraph and the statute's exact "
+                   "words) because it cites the statute")
+            return
+        _check_quote(c, parts, q.file, q.paragraph, q.text, doc, f"{path}.text")
+
+    quote(statute.general_rule.quote, sdoc, "general_rule.quote", True)
+    for i, d in enumerate(statute.definitions):
+        quote(d.quote, sdoc, f"definitions[{i}].quote", True)
+    for i, pen in enumerate(statute.penalties):
+        for j, q in enumerate(pen.quotes):
+            quote(q, sdoc, f"penalties[{i}].quotes[{j}]", True)
+    for i, ex in enumerate(parsed["exceptions.yml"].exceptions):
+        for j, cond in enumerate(ex.conditions):
+            quote(cond.quote, edoc, f"exceptions[{i}].conditions[{j}].quote",
+                  STATUTE_SOURCE in cond.sources)
     section = parts.get("usc-26-6103.txt", {})
     for i, ex in enumerate(parsed["exceptions.yml"].exceptions):
         for j, route in enumerate(ex.routes):
@@ -362,6 +384,8 @@ def load_site(root: Path) -> SiteData:
 
 
 DONT_KNOW = "dont-know"
+# The source id of the vendored § 6103 text: data citing it must quote it.
+STATUTE_SOURCE = "uslm-26-usc-6103-txt"
 
 
 def _refs_or_any(c: _Checker, ids: list[str], known: dict[str, Any], doc: YamlDoc, path: str,

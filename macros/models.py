@@ -233,11 +233,22 @@ class Verification(Strict):
     note: Prose | None = None
 
 
+class Quote(Strict):
+    """The statute's own words, checked word for word against the vendored text (data/law/),
+    inside the paragraph cited."""
+
+    paragraph: Annotated[str, StringConstraints(pattern=r"^(\([A-Za-z0-9]+\))*$")] = Field(
+        description="where in the section, e.g. (i)(2)(B)(i); empty for the whole section")
+    text: Text = Field(description="exact words (line breaks and spacing may differ)")
+    file: str = Field(default="usc-26-6103.txt", description="file under data/law/")
+
+
 class Definition(Strict):
     id: Id
     term: Text
     citation: Text
     text: ProseMd
+    quote: Quote
     verification: Verification
     sources: SourceIds
 
@@ -247,6 +258,7 @@ class Penalty(Strict):
     citation: Text
     title: Text
     summary: ProseMd
+    quotes: list[Quote] = Field(min_length=1)
     verification: Verification
     sources: SourceIds
 
@@ -254,6 +266,7 @@ class Penalty(Strict):
 class GeneralRule(Strict):
     citation: Text
     summary: ProseMd
+    quote: Quote
     verification: Verification
     sources: SourceIds
 
@@ -302,6 +315,8 @@ class Condition(Strict):
     rulings: list[Id] = Field(default_factory=list,
                               description="ids of this exception's court readings that weighed "
                               "this requirement")
+    quote: Quote | None = Field(default=None, description="the statute's words for this "
+                                "requirement (required when it cites the statute)")
     sources: SourceIds
 
 
@@ -511,12 +526,27 @@ class GlossaryFile(Strict):
     glossary: list[GlossaryEntry] = Field(min_length=1)
 
 
+class Phone(Strict):
+    """A phone number, from an official page or the provider's own page (never from memory)."""
+
+    number: Annotated[str, StringConstraints(pattern=r"^[0-9(][0-9 ()+-]{6,20}[0-9]$")]
+    note: Prose | None = Field(default=None, description="what the number is for, and how sure")
+    sources: SourceIds
+
+
 class HelpEntry(Strict):
     id: Id
     name: Text
-    kind: Literal["legal-aid", "tax-clinic", "directory", "government", "advocacy"]
-    description: ProseMd
+    kind: Literal["legal-aid", "tax-clinic", "immigration-legal", "directory", "government",
+                  "advocacy"]
+    description: ProseMd = Field(description="what it does")
+    serves: Prose | None = Field(default=None, description="who it serves")
+    languages: Prose | None = Field(default=None, description="languages, as the source says")
+    phone: Phone | None = None
     url: HttpsUrl
+    localized_urls: dict[str, HttpsUrl] = Field(
+        default_factory=dict, description="the provider's page in another language, by locale")
+    checked_on: FullDate = Field(description="when this entry was checked against its sources")
     sources: SourceIds
 
 

@@ -103,4 +103,7 @@ def data_texts(site: SiteData) -> dict[str, Text]:
     for h in site.help:
         ref = f"data/help.yml#{h.id}"
         _add(out, f"help.{h.id}.description", h.description, True, ref)
+        _add(out, f"help.{h.id}.serves", h.serves, False, ref)
+        _add(out, f"help.{h.id}.languages", h.languages, False, ref)
+        _add(out, f"help.{h.id}.phone.note", h.phone.note if h.phone else None, False, ref)
     return out
