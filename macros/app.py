@@ -427,6 +427,12 @@ class App:
         items = getattr(self.site.widgets.can_they_get, kind)
         return next(g for g in items if g.id == gid)
 
+    def quote_citation(self, q: Any) -> str:
+        """Where a quote is: "26 U.S.C. § 6103(i)(2)(B)(i)" from its file and paragraph."""
+        section = next((f["citation"] for f in self.site.law_manifest
+                        if f.get("file") == q.file), q.file)
+        return f"{section}{q.paragraph}"
+
     def event(self, case_id: str, event_id: str) -> Any:
         return next(e for e in self.site.cases[case_id].events if e.id == event_id)
 
@@ -450,6 +456,9 @@ class App:
                 "authority": ex.authority, "disclosed": [d.value for d in ex.disclosed],
                 "scope": ex.scope.value,
                 "conditions": [{"id": c.id, "text": self.d_plain(f"{base}.conditions.{c.id}"),
+                                "stage": c.stage.value if c.stage else None,
+                                "quote": ({"citation": self.quote_citation(c.quote),
+                                           "text": c.quote.text} if c.quote else None),
                                 "sources": c.sources} for c in ex.conditions],
                 "redisclosure": self.d_plain(f"{base}.redisclosure"),
                 "routes": [decision.route_json(self.site, decision.RouteRef(ex.id, r.id),

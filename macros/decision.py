@@ -85,6 +85,7 @@ class PathEnd:
 class Outcome:
     id: str
     verdict: Verdict
+    own_motion: bool  # "conditional", but only routes that need nothing apply
     routes: list[RouteRef]  # routes that apply (for "depends": every route that could)
     groups: list[tuple[str, list[RouteRef]]]  # "depends": (what they would need, routes)
     context: list[str]  # ids of can_they_get.context entries shown
@@ -182,14 +183,14 @@ def guidance_for(items: list[Guidance], recipient: str, purpose: str | None) -> 
             and (g.purposes == [ANY] or (purpose is not None and purpose in g.purposes))]
 
 
-def related_readings(site: SiteData, recipient: str, refs: list[RouteRef]
-                     ) -> list[tuple[str, str]]:
+def related_readings(site: SiteData, recipient: str, purpose: str | None,
+                     refs: list[RouteRef]) -> list[tuple[str, str]]:
     """Court readings of the exceptions that apply; when none applies, readings of exceptions
-    whose routes name this recipient (what courts said about this kind of request)."""
+    with a route for this recipient and this purpose (what courts said about such requests)."""
     ids = list(dict.fromkeys(r.exception for r in refs))
     if not ids:
         ids = list(dict.fromkeys(ex.id for ex, r in all_routes(site)
-                                 if recipient in r.recipients))
+                                 if recipient in r.recipients and _matches(r.purposes, purpose)))
     return [(x, rd.id) for x in ids for rd in site.exceptions[x].court_readings]
 
 
@@ -207,6 +208,7 @@ class _Content:
     """Everything an outcome section shows: equal content, one section."""
 
     verdict: Verdict
+    own_motion: bool  # only routes that need nothing apply, though the reader said they hold more
     routes: tuple[RouteRef, ...]
     groups: tuple[tuple[str, tuple[RouteRef, ...]], ...]
     context: tuple[str, ...]
@@ -232,11 +234,14 @@ def _content(site: SiteData, cfg: Any, r: str, p: str | None, a: str) -> _Conten
             if refs:
                 groups.append((need, tuple(refs)))
                 everything.extend(refs)
-        return _Content("depends", tuple(everything), tuple(groups), context, steps,
-                        tuple(related_readings(site, r, everything)))
+        return _Content("depends", False, tuple(everything), tuple(groups), context, steps,
+                        tuple(related_readings(site, r, p, everything)))
     refs = routes_for(site, r, p, a)
-    return _Content(verdict_for(site, refs), tuple(refs), (), context, steps,
-                    tuple(related_readings(site, r, refs)))
+    verdict = verdict_for(site, refs)
+    own_motion = (verdict == "conditional" and a != "nothing"
+                  and all(route_by_ref(site, ref)[1].needs == "nothing" for ref in refs))
+    return _Content(verdict, own_motion, tuple(refs), (), context, steps,
+                    tuple(related_readings(site, r, p, refs)))
 
 
 def _outcome_id(content: _Content) -> str:
@@ -278,7 +283,8 @@ def compile_can_they_get(site: SiteData, config: WidgetsFile) -> Tree:
             origin = ("data/exceptions.yml#" + ", ".join(x.route for x in content.routes)
                       if content.routes else "data/statute.yml#general_rule")
             outcomes[oid] = Outcome(
-                id=oid, verdict=content.verdict, routes=list(content.routes),
+                id=oid, verdict=content.verdict, own_motion=content.own_motion,
+                routes=list(content.routes),
                 groups=[(need, list(refs)) for need, refs in content.groups],
                 context=list(content.context), next_steps=list(content.next_steps),
                 readings=list(content.readings), sources=_sources(site, cfg, content),
@@ -554,7 +560,8 @@ def tree_json(tree: Tree, site: SiteData, label: Any, text: Any) -> dict[str, An
     for o in tree.outcomes():
         outcomes[o.id] = {
             "verdict": o.verdict,
-            "text": text(f"widget.can.verdict.{o.verdict}"),
+            "own_motion": o.own_motion,
+            "text": text("widget.can.verdict." + ("own-motion" if o.own_motion else o.verdict)),
             "routes": [route_json(site, ref, label) for ref in o.routes],
             "groups": [{"needs": need, "routes": [ref.route for ref in refs]}
                        for need, refs in o.groups],
@@ -606,7 +613,8 @@ def digest(tree: Tree, site: SiteData) -> str:
             routes = ", ".join(site_citation(site, r) for r in outcome.routes) or "none"
         extra = [*(f"context:{c}" for c in outcome.context)]
         lines.append(f"{' / '.join(chosen)}  #{anchor_for(tuple(chosen))}")
-        lines.append(f"    -> {outcome.verdict}: {routes}"
+        verdict = outcome.verdict + (" (IRS on its own only)" if outcome.own_motion else "")
+        lines.append(f"    -> {verdict}: {routes}"
                      + (f" [{', '.join(extra)}]" if extra else ""))
     return "\n".join(lines) + "\n"
 

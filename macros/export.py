@@ -70,6 +70,8 @@ TREE_SCHEMA: dict[str, Any] = {
             "required": ["verdict", "text", "routes", "groups", "exceptions", "sources"],
             "properties": {
                 "verdict": {"enum": ["allowed", "conditional", "not-allowed", "depends"]},
+                "own_motion": {"type": "boolean", "description": "conditional, but only routes "
+                               "where the IRS acts on its own (or no request is needed) apply"},
                 "text": {"type": "string"},
                 "routes": {"type": "array", "items": _ROUTE},
                 "groups": {"type": "array", "items": {
@@ -103,7 +105,12 @@ EXCEPTIONS_SCHEMA: dict[str, Any] = {
                 "routes": {"type": "array", "minItems": 1, "items": _ROUTE},
                 "conditions": {"type": "array", "items": {
                     "type": "object", "required": ["id", "text", "sources"],
-                    "properties": {"id": _ID, "text": {"type": "string"}, "sources": _IDS}}},
+                    "properties": {"id": _ID, "text": {"type": "string"}, "sources": _IDS,
+                                   "stage": {"enum": ["request", "disclosure", "after", None]},
+                                   "quote": {"type": ["object", "null"],
+                                             "required": ["citation", "text"],
+                                             "properties": {"citation": {"type": "string"},
+                                                            "text": {"type": "string"}}}}}},
                 "court_readings": {"type": "array", "items": _READING},
                 "sources": {**_IDS, "minItems": 1},
             }}},

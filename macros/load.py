@@ -41,8 +41,9 @@ class SiteData:
     scenarios: list[m.Scenario]
     # Where each case came from (for error messages and source references in PO files).
     case_files: dict[str, str] = field(default_factory=dict)
-    # The vendored statute texts (data/law/), by file name.
+    # The vendored statute texts (data/law/), by file name, and their manifest entries.
     law: dict[str, str] = field(default_factory=dict)
+    law_manifest: list[dict[str, Any]] = field(default_factory=list)
 
     def locale(self, code: str) -> m.Locale:
         """The locale entry for ``code`` (raises ``KeyError`` if unknown)."""
@@ -346,10 +347,15 @@ def load_site(root: Path) -> SiteData:
     for i, pen in enumerate(statute.penalties):
         for j, q in enumerate(pen.quotes):
             quote(q, sdoc, f"penalties[{i}].quotes[{j}]", True)
+    vendored = {sid for sid, src in sources.items() if src.law_file}
+    for sid in sorted(vendored):
+        i = list(sources).index(sid)
+        c.need(sources[sid].law_file in law, docs["sources.yml"], f"sources[{i}].law_file",
+               f"{sources[sid].law_file!r} is not in data/law/manifest.yml")
     for i, ex in enumerate(parsed["exceptions.yml"].exceptions):
         for j, cond in enumerate(ex.conditions):
             quote(cond.quote, edoc, f"exceptions[{i}].conditions[{j}].quote",
-                  STATUTE_SOURCE in cond.sources)
+                  bool(vendored & set(cond.sources)))
     section = parts.get("usc-26-6103.txt", {})
     for i, ex in enumerate(parsed["exceptions.yml"].exceptions):
         for j, route in enumerate(ex.routes):
@@ -380,12 +386,12 @@ def load_site(root: Path) -> SiteData:
         scenarios=list(parsed["scenarios.yml"].scenarios),
         case_files=case_files,
         law=law,
+        law_manifest=list((read_yaml(root / "data" / "law" / "manifest.yml", root).data or {})
+                          .get("files") or []) if law else [],
     )
 
 
 DONT_KNOW = "dont-know"
-# The source id of the vendored § 6103 text: data citing it must quote it.
-STATUTE_SOURCE = "uslm-26-usc-6103-txt"
 
 
 def _refs_or_any(c: _Checker, ids: list[str], known: dict[str, Any], doc: YamlDoc, path: str,

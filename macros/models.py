@@ -180,6 +180,8 @@ class Source(Strict):
     url: HttpsUrl
     kind: SourceKind
     note: Text | None = Field(default=None, description="what this copy is (e.g. 'AP text')")
+    law_file: str | None = Field(default=None, description="the file under data/law/ that "
+                                 "vendors this text; data citing this source must quote it")
 
 
 class SourcesFile(Strict):

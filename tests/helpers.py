@@ -6,6 +6,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "mini"  # a small, complete data set that tests may break
 
 
 # --- browser helpers ------------------------------------------------------------------------

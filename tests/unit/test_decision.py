@@ -159,8 +159,8 @@ def test_ids_are_unique_stable_and_made_of_answers(tree):
         anchor = ANCHOR_PREFIX + "--".join(answers)
         assert tree.anchors[anchor] == outcome.id
     # Two outcome sections never show the same content.
-    keys = [(o.verdict, tuple(o.routes), tuple(o.context), tuple(o.next_steps)) for o in
-            tree.outcomes()]
+    keys = [(o.verdict, o.own_motion, tuple(o.routes), repr(o.groups), tuple(o.context),
+             tuple(o.next_steps)) for o in tree.outcomes()]
     readings = [tuple(o.readings) for o in tree.outcomes()]
     assert len(set(zip(keys, readings, strict=True))) == len(keys)
 
@@ -258,7 +258,7 @@ def _q(node_id, *options, origin="data/widgets.yml#x"):
 
 
 def _r(node_id, sources=("s",), origin="data/exceptions.yml#c"):
-    return Outcome(node_id, "conditional", [], [], [], [], [], list(sources), origin)
+    return Outcome(node_id, "conditional", False, [], [], [], [], [], list(sources), origin)
 
 
 def test_refuses_a_path_with_no_outcome():
