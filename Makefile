@@ -8,19 +8,22 @@ STAMP  := $(VENV)/.installed
 LOCALE ?= en
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help serve build test test-fast lint schema digest check bench lock clean browser-deps i18n locale-new i18n-report fonts
+.PHONY: help serve build test test-fast lint schema digest check config bench lock clean browser-deps i18n locale-new i18n-report release-check fonts
 
 help:
 	@echo "make serve            serve the site at http://127.0.0.1:8000 with live reload (LOCALE=es for another language)"
 	@echo "make test             install everything the tests need and run the whole suite"
 	@echo "make build            build every locale into site/ (SITE_URL=https://your.domain/ for deployment)"
 	@echo "make bench            build and print build time, page count and download sizes"
-	@echo "make check            validate data/ and translations only"
+	@echo "make test-fast        the unit tests only (about a minute): data, tools, rendering, conventions"
+	@echo "make check            everything but rendering: data, catalogues, tools, template keys, pages"
+	@echo "make config           regenerate the mkdocs.<code>.yml of each locale (from data/locales.yml)"
 	@echo "make schema           regenerate data/schema/*.schema.json"
 	@echo "make digest           regenerate tests/golden/decision-digest.txt (review the diff)"
 	@echo "make i18n             update locales/messages.pot and every locales/<code>.po from the English"
 	@echo "make locale-new LOCALE=vi   start a new language (catalogue + data/locales.yml entry)"
 	@echo "make i18n-report      translated / outdated / missing strings per language and page"
+	@echo "make release-check    what each locale marked complete still needs before a release"
 	@echo "make lint             ruff"
 	@echo "make lock             recompile requirements.txt from requirements.in"
 
@@ -57,22 +60,30 @@ build: $(STAMP) fonts
 check: $(STAMP)
 	$(PY) -m macros check
 
+config: $(STAMP)
+	$(PY) -m macros config
+
 schema: $(STAMP)
 	$(PY) -m macros schema
 
 digest: $(STAMP)
 	$(PY) -m macros digest
 
-# The whole suite: lint, schemas current, unit, rendered output, browser. A browser test that
-# cannot run is a failure here (REQUIRE_BROWSER=1), never a skip.
+# The whole suite: lint, generated files current (schemas, digest, catalogues, locale
+# configuration), then unit, rendered output and browser tests on one shared build. A browser
+# test that cannot run is a failure here (REQUIRE_BROWSER=1), never a skip.
 test: $(STAMP) browser-deps fonts
 	$(PY) -m ruff check macros tests tools
 	$(PY) -m macros schema --check
 	$(PY) -m macros digest --check
+	$(PY) -m macros config --check
+	$(PY) -m macros i18n update --check
 	REQUIRE_BROWSER=1 $(PY) -m pytest -q -n 2
 
+# Unit layer only: no site build, no browser.
 test-fast: $(STAMP)
-	$(PY) -m pytest -q -m "not browser"
+	$(PY) -m ruff check macros tests tools
+	$(PY) -m pytest -q -n 2 -m "not build and not browser"
 
 # Translators: update every catalogue from the current English; add a locale; coverage report.
 i18n: $(STAMP)
@@ -84,6 +95,9 @@ locale-new: $(STAMP)
 
 i18n-report: $(STAMP)
 	$(PY) -m macros i18n report
+
+release-check: $(STAMP)
+	$(PY) -m macros i18n release-check
 
 lint: $(STAMP)
 	$(PY) -m ruff check macros tests tools

@@ -15,14 +15,7 @@ def define_env(env: Any) -> None:
 
 
 def on_pre_page_macros(env: Any) -> None:
-    """mkdocs-macros hook: set the page's id, title and description."""
+    """mkdocs-macros hook: set the page's translated title and description."""
     from .glue import pre_page
 
     pre_page(env)
-
-
-def on_post_build(env: Any) -> None:
-    """mkdocs-macros hook: write the open-data JSON files."""
-    from .glue import post_build
-
-    post_build(env)

@@ -1,7 +1,9 @@
 """Command line: ``python -m macros <command>`` — usable without MkDocs.
 
 Commands:
-  check             validate data/ and every translation catalogue
+  check             everything but rendering: data/, catalogues, both tools compiled, every
+                    string key and page the templates use, the locale configuration files
+  config [--check]  write (or verify) the generated mkdocs.<code>.yml of each locale
   schema [--check]  write (or verify) the JSON Schemas in data/schema/
   build             build every locale into site/ (mkdocs build --strict per locale)
   serve [LOCALE]    serve one locale at http://127.0.0.1:8000 with live reload
@@ -26,32 +28,23 @@ def main(argv: list[str]) -> int:
     cmd, args = argv[0], argv[1:]
     try:
         if cmd == "check":
-            from .load import load_site
+            from .checks import run_checks
 
-            site = load_site(ROOT)
-            from .catalogs import load_translators
+            return run_checks(ROOT)
+        if cmd == "config":
+            from .config import main as config_main
 
-            load_translators(site)
-            from .decision import compile_can_they_get, compile_request_checker
-
-            tree = compile_can_they_get(site, site.widgets)
-            compile_request_checker(site, site.widgets)
-            print(f"tool OK: {len(tree.questions())} questions, {len(tree.anchors)} answer "
-                  f"paths, {len(tree.outcomes())} distinct answers")
-            print(f"data OK: {len(site.sources)} sources, {len(site.exceptions)} exceptions, "
-                  f"{len(site.cases)} cases, {len(site.faq)} questions, "
-                  f"{len(site.locales.locales)} locales")
-            return 0
+            return config_main(ROOT, args)
         if cmd == "schema":
             from .schema import write_schemas
 
             return write_schemas(ROOT, check="--check" in args)
         if cmd == "digest":
-            from .decision import compile_can_they_get, digest, published_ids
-            from .load import load_site
+            from .decision import digest, published_ids
+            from .site import Site
 
-            site = load_site(ROOT)
-            tree = compile_can_they_get(site, site.widgets)
+            site = Site.load(ROOT)
+            tree = site.tree
             text = digest(tree, site)
             path = ROOT / "tests" / "golden" / "decision-digest.txt"
             # Every id ever published, kept for good: a later tree must still resolve each.

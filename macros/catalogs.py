@@ -61,10 +61,20 @@ def load_catalog(site: SiteData, code: str) -> Catalog | None:
     return catalog
 
 
+def interface_strings(site: SiteData) -> dict[str, str]:
+    """The words ``t`` and ``plain`` look up: data/strings.yml and each page's title and
+    description (from its front matter, under ``page.<id>.title`` / ``.description``)."""
+    out = dict(site.strings)
+    for page in site.pages.values():
+        out[f"page.{page.id}.title"] = page.meta.title
+        out[f"page.{page.id}.description"] = page.meta.description
+    return out
+
+
 def translator_for(site: SiteData, code: str) -> Translator:
     loc = site.locale(code)
-    return Translator(code, site.locales.source_locale, site.strings, load_catalog(site, code),
-                      direction=loc.dir)
+    return Translator(code, site.locales.source_locale, interface_strings(site),
+                      load_catalog(site, code), direction=loc.dir)
 
 
 def load_translators(site: SiteData) -> dict[str, Translator]:

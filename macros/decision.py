@@ -20,7 +20,7 @@ can be given. The rules, all of them data:
 Ids: question nodes are ``q-…``; every answer path has a published anchor
 ``r--<answer>--<answer>…`` made of answer ids only (ids never contain ``--``), so adding or
 reordering exceptions never renames one, and two paths never share one. Paths with the same
-content share one outcome section ``o-<hash>`` (internal). ``data/widgets.yml`` may alias a
+content share one outcome section ``o-<hash>`` (internal). ``data/tools.yml`` may alias a
 renamed anchor to a current node.
 """
 
@@ -32,12 +32,12 @@ from typing import Any, Literal
 
 from .errors import DataError, Problem
 from .load import DONT_KNOW, SiteData
-from .models import ANY, Exception_, Guidance, Route, WidgetsFile
+from .models import ANY, Exception_, Guidance, Route, ToolsFile
 
 Verdict = Literal["allowed", "conditional", "not-allowed", "depends"]
 VERDICT_RANK = {"not-allowed": 0, "conditional": 1, "allowed": 2}
-WIDGETS_FILE = "data/widgets.yml"
-TREE_ID = "can-they-get"
+TOOLS_FILE = "data/tools.yml"
+TREE_ID = "check"
 ANCHOR_PREFIX = "r--"
 SEP = "--"
 
@@ -88,8 +88,8 @@ class Outcome:
     own_motion: bool  # "conditional", but only routes that need nothing apply
     routes: list[RouteRef]  # routes that apply (for "depends": every route that could)
     groups: list[tuple[str, list[RouteRef]]]  # "depends": (what they would need, routes)
-    context: list[str]  # ids of can_they_get.context entries shown
-    next_steps: list[str]  # ids of can_they_get.next_steps entries shown
+    context: list[str]  # ids of check.context entries shown
+    next_steps: list[str]  # ids of check.next_steps entries shown
     readings: list[tuple[str, str]]  # (exception id, court reading id)
     sources: list[str]
     origin: str
@@ -264,9 +264,9 @@ def _sources(site: SiteData, cfg: Any, content: _Content) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def compile_can_they_get(site: SiteData, config: WidgetsFile) -> Tree:
+def compile_check(site: SiteData, config: ToolsFile) -> Tree:
     """Build the "Can they get my tax information?" tree from the route data."""
-    cfg = config.can_they_get
+    cfg = config.check
     authority_options = [*cfg.authorities, *([DONT_KNOW] if cfg.dont_know else [])]
     questions: dict[str, Question] = {}
     outcomes: dict[str, Outcome] = {}
@@ -304,10 +304,10 @@ def compile_can_they_get(site: SiteData, config: WidgetsFile) -> Tree:
         options = []
         for a in authority_options:
             content = contents[a] if a in contents else content_of(r, p, a)
-            label = "widget.can.dont_know" if a == DONT_KNOW else f"authorities.{a}.label"
+            label = "check.dont_know" if a == DONT_KNOW else f"authorities.{a}.label"
             options.append(Option(a, label, end((*prefix, a), r, p, a, content)))
-        questions[qid] = Question(qid, "authority", "widget.can.q.authority", options, step,
-                                  step, f"{WIDGETS_FILE}#can_they_get.authorities", r, p)
+        questions[qid] = Question(qid, "authority", "check.q.authority", options, step,
+                                  step, f"{TOOLS_FILE}#check.authorities", r, p)
         return qid
 
     rec_options = []
@@ -326,12 +326,12 @@ def compile_can_they_get(site: SiteData, config: WidgetsFile) -> Tree:
         qid = f"q-purpose-{r}"
         p_options = [Option(p, f"purposes.{p}.label", authority_step((r, p), r, p, 3))
                      for p in purposes]
-        questions[qid] = Question(qid, "purpose", "widget.can.q.purpose", p_options, 2, 3,
+        questions[qid] = Question(qid, "purpose", "check.q.purpose", p_options, 2, 3,
                                   f"data/exceptions.yml (purposes of {r})", r)
         rec_options.append(Option(r, f"recipients.{r}.label", qid))
     # Totals: the number of questions on the paths through each node.
-    questions[start] = Question(start, "recipient", "widget.can.q.recipient", rec_options, 1,
-                                1, f"{WIDGETS_FILE}#can_they_get.recipients")
+    questions[start] = Question(start, "recipient", "check.q.recipient", rec_options, 1,
+                                1, f"{TOOLS_FILE}#check.recipients")
     _set_totals(questions, start)
     # Stable order for the no-JS page and the JSON: questions by step, then outcomes.
     ordered: dict[str, Question | Outcome] = {start: questions.pop(start)}
@@ -397,22 +397,22 @@ def validate_tree(tree: Tree) -> None:
         problems.append(Problem(node.origin.split("#")[0], None, f"{tree.id}.{node.id}", message))
 
     if tree.start not in tree.nodes:
-        problems.append(Problem(WIDGETS_FILE, None, tree.id, f"start node {tree.start!r} is "
+        problems.append(Problem(TOOLS_FILE, None, tree.id, f"start node {tree.start!r} is "
                                 "missing"))
         raise DataError(problems)
     for anchor, oid in tree.anchors.items():
         if anchor in tree.nodes:
-            problems.append(Problem(WIDGETS_FILE, None, f"{tree.id}.{anchor}",
+            problems.append(Problem(TOOLS_FILE, None, f"{tree.id}.{anchor}",
                                     "a path anchor has the same id as a node"))
         if not isinstance(tree.nodes.get(oid), Outcome):
-            problems.append(Problem(WIDGETS_FILE, None, f"{tree.id}.{anchor}",
+            problems.append(Problem(TOOLS_FILE, None, f"{tree.id}.{anchor}",
                                     f"path anchor leads to {oid!r}, which is not an outcome"))
     for old, new in tree.aliases.items():
         if old in tree.nodes or old in tree.anchors:
-            problems.append(Problem(WIDGETS_FILE, None, f"can_they_get.aliases.{old}",
+            problems.append(Problem(TOOLS_FILE, None, f"check.aliases.{old}",
                                     "alias of an id that still exists"))
         if new not in tree.nodes and new not in tree.anchors:
-            problems.append(Problem(WIDGETS_FILE, None, f"can_they_get.aliases.{old}",
+            problems.append(Problem(TOOLS_FILE, None, f"check.aliases.{old}",
                                     f"alias points at {new!r}, which does not exist"))
     for node in tree.nodes.values():
         if isinstance(node, Question):
@@ -503,14 +503,14 @@ class Checklist:
         return [*self.request, *self.disclosure, *self.after]
 
 
-def compile_request_checker(site: SiteData, config: WidgetsFile) -> list[Checklist]:
+def compile_request_checker(site: SiteData, config: ToolsFile) -> list[Checklist]:
     """One checklist per configured exception, its conditions grouped by stage."""
     out = []
     problems = []
     for ex_id in config.request_checker.exceptions:
         ex = site.exceptions.get(ex_id)
         if ex is None:
-            problems.append(Problem(WIDGETS_FILE, None, "request_checker.exceptions",
+            problems.append(Problem(TOOLS_FILE, None, "request_checker.exceptions",
                                     f"unknown exception id {ex_id!r} (not in data/exceptions.yml)"))
             continue
         by_stage: dict[str, list[str]] = {"request": [], "disclosure": [], "after": []}
@@ -547,7 +547,7 @@ def route_json(site: SiteData, ref: RouteRef, text: Any) -> dict[str, Any]:
 def tree_json(tree: Tree, site: SiteData, label: Any, text: Any) -> dict[str, Any]:
     """The published JSON (version 2). ``label(context)`` gives localized plain data text;
     ``text(key)`` localized plain interface text."""
-    cfg = site.widgets.can_they_get
+    cfg = site.tools.check
     nodes: dict[str, Any] = {}
     for q in tree.questions():
         nodes[q.id] = {
@@ -561,14 +561,14 @@ def tree_json(tree: Tree, site: SiteData, label: Any, text: Any) -> dict[str, An
         outcomes[o.id] = {
             "verdict": o.verdict,
             "own_motion": o.own_motion,
-            "text": text("widget.can.verdict." + ("own-motion" if o.own_motion else o.verdict)),
+            "text": text("check.verdict." + ("own-motion" if o.own_motion else o.verdict)),
             "routes": [route_json(site, ref, label) for ref in o.routes],
             "groups": [{"needs": need, "routes": [ref.route for ref in refs]}
                        for need, refs in o.groups],
             "exceptions": o.exceptions,
-            "context": [{"id": g, "text": label(f"widgets.context.{g}.text"),
+            "context": [{"id": g, "text": label(f"check.context.{g}.text"),
                          "sources": guidance[g].sources} for g in o.context],
-            "next_steps": [{"id": g, "text": label(f"widgets.next_steps.{g}.text"),
+            "next_steps": [{"id": g, "text": label(f"check.next_steps.{g}.text"),
                             "sources": guidance[g].sources} for g in o.next_steps],
             "court_readings": [
                 {"exception": x, "id": rid, "date": _reading(site, x, rid).date,

@@ -1,92 +1,204 @@
-"""Thin glue between mkdocs-macros and the plain ``macros`` package.
+"""Thin glue between MkDocs (with mkdocs-macros) and the plain ``macros`` package.
 
-Everything here only wires: load the data once, make the locale's ``App``, register the page
-macro, and translate each page's title and description. No domain logic lives here.
+Everything here only wires; no domain logic lives here.
+
+- ``setup`` (mkdocs-macros ``define_env``): load the data once, make this locale's words,
+  register the ``page_body()`` macro, and give the theme ``config.extra.theme`` (the words,
+  absolute URLs, and ``theme.page(page)``: the context of the page being rendered).
+- MkDocs hooks (``macros/hooks.py``): the locale prefix of ``site_url``; the menu and the embed
+  pages from the pages' front matter; after the build, the locale's published files.
+
+The locale of a build is ``extra.locale`` of its configuration file (``mkdocs.yml`` for the
+source language, generated ``mkdocs.<code>.yml`` for the others; see ``macros/config.py``).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+from jinja2 import Environment
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
 
-from .app import App
+from . import urls
 from .catalogs import load_translators
 from .errors import DataError
-from .load import load_site
-from .pages import render_page
+from .page import PageContext, environment, render_page
+from .pages import BODY, HOME, Page
+from .site import Site
+from .words import Words
+
+STATE = "theme"
+
+
+class BuildState:
+    """What one locale build shares between hooks: the data, the words, the partials."""
+
+    def __init__(self, root: Path, locale: str, site_url: str) -> None:
+        self.site = Site.load(root)
+        self.site.locale(locale)  # KeyError for an unknown locale
+        # Every catalogue is checked in every build: a broken one stops the build with its
+        # file and line, whichever locale builds (the translate page reads them all).
+        self.words = Words(self.site, load_translators(self.site)[locale])
+        self.site_url = site_url  # the site root (without the locale prefix)
+        self.urls = urls.Urls(site_url, locale, self.site.source_locale)
+        self.env: Environment = environment(self.site, self.words,
+                                            translation_coverage=self.translation_coverage)
+
+    def translation_coverage(self) -> Any:
+        from .coverage import coverage_by_locale
+
+        return coverage_by_locale(self.site)
+
+    def context(self, page: Page, embed: bool) -> PageContext:
+        return PageContext(self.site, self.words, self.env, page, site_url=self.site_url,
+                           embed=embed)
+
+    def page_of(self, mk_page: Any) -> tuple[Page, bool]:
+        """Our page (and whether it is the embed version) for a MkDocs page."""
+        src = mk_page.file.src_uri
+        embed = src.startswith("embed/")
+        stem = src.removeprefix("embed/").removesuffix(".md")
+        page_id = HOME if stem == "index" and not embed else stem
+        try:
+            return self.site.pages[page_id], embed
+        except KeyError:
+            raise PluginError(f"docs/{src}: not a page of the site (pages are docs/<id>.md)"
+                              ) from None
+
+    # -- for the theme (``config.extra.theme`` in overrides/main.html) -----------------------
+
+    def page(self, mk_page: Any) -> PageContext | None:
+        """The context of the MkDocs page being rendered (None for the 404 page)."""
+        if mk_page is None or getattr(mk_page, "file", None) is None:
+            return None
+        if mk_page.file.src_uri == "404.md":
+            return None
+        return self.context(*self.page_of(mk_page))
+
+    def alternates(self, ctx: PageContext | None) -> list[dict[str, str | bool]]:
+        """Every locale's version of the page; on the 404 page (served at any path, with links
+        from the site's root path like MkDocs' own), every locale's home page."""
+        if ctx is not None:
+            return ctx.alternates()
+        root = urlsplit(self.site_url).path
+        return [{"code": loc.code, "name": loc.name, "dir": loc.dir,
+                 "href": root + urls.locale_prefix(loc.code, self.site.source_locale),
+                 "absolute": self.urls.absolute("", loc.code),
+                 "current": loc.code == self.words.code} for loc in self.site.locales.locales]
+
+    def stamp(self) -> Markup:
+        """The site-wide "facts as of / last reviewed" stamp."""
+        return Markup(self.env.get_template("stamp.html").render(
+            as_of=self.site.site.as_of, reviewed=self.site.site.last_reviewed))
+
+
+def state(config: Any) -> BuildState:
+    """The build's state, made once (by whichever of the macros plugin or a hook runs first)."""
+    extra = config["extra"]
+    if STATE not in extra:
+        locale = extra.get("locale", "en")
+        try:
+            extra[STATE] = BuildState(Path(config["config_file_path"]).parent, locale,
+                                      site_root(config))
+        except DataError as exc:
+            raise PluginError(str(exc)) from None
+        except KeyError:
+            raise PluginError(f"data/locales.yml: locale {locale!r} is not defined") from None
+    return extra[STATE]
+
+
+def site_root(config: Any) -> str:
+    """The site's root URL (``site_url`` of the configuration, before the locale prefix)."""
+    root = config.get("site_url") or urls.DEFAULT_SITE_URL
+    return root if root.endswith("/") else root + "/"
+
+
+# -- mkdocs-macros --------------------------------------------------------------------------
 
 
 def setup(env: Any) -> None:
-    """Called by ``define_env``: load data/, build the App, register macros."""
-    root = Path(env.project_dir)
-    locale = env.conf["extra"].get("locale", "en")
-    try:
-        site = load_site(root)
-        site.locale(locale)
-        # Every catalogue is checked in every build: the translate page reads them all, and a
-        # broken catalogue must stop the build with its file and line, whichever locale builds.
-        tr = load_translators(site)[locale]
-    except DataError as exc:
-        raise PluginError(str(exc)) from None
-    except KeyError:
-        raise PluginError(f"data/locales.yml: locale {locale!r} is not defined") from None
-    # MkDocs' site_url carries the locale prefix (see build.py); the App wants the site root.
-    site_url = env.conf.get("site_url") or ""
-    prefix = "" if locale == site.locales.source_locale else f"{locale}/"
-    if prefix and site_url.endswith("/" + prefix):
-        site_url = site_url[: -len(prefix)]
-    app = App(site, tr, site_url=site_url)
-    env.conf["extra"]["app"] = app
+    """Called by ``define_env``: register the ``page_body()`` macro."""
+    st = state(env.conf)
 
     @env.macro
-    def page_body() -> Any:
+    def page_body() -> Markup:
         """The whole body of the current page, generated from data."""
         try:
-            return render_page(app, app.page.page_id)
+            return render_page(st.context(*st.page_of(env.page)))
         except DataError as exc:
             raise PluginError(str(exc)) from None
 
 
 def pre_page(env: Any) -> None:
-    """Before a page renders: set its id, translated title and description."""
-    app: App = env.conf["extra"]["app"]
-    page = env.page
-    page_id = page.meta.get("page_id")
-    if not page_id:
-        raise PluginError(f"docs/{page.file.src_path}: front matter needs 'page_id'")
-    app.begin_page(page.url, page_id)
+    """Before a page renders: its translated title and description."""
+    st = state(env.conf)
+    page, _embed = st.page_of(env.page)
     try:
-        # Escaped here: the theme prints titles and descriptions without escaping them.
-        page.meta["title"] = app.theme_text(f"page.{page_id}.title")
-        page.meta["description"] = app.theme_text(f"page.{page_id}.description")
+        env.page.meta["title"] = st.words.theme_text(f"page.{page.id}.title")
+        env.page.meta["description"] = st.words.theme_text(f"page.{page.id}.description")
     except DataError as exc:
         raise PluginError(str(exc)) from None
 
 
-def post_build(env: Any) -> None:
-    """After MkDocs wrote the pages: publish the open-data JSON for this locale."""
-    from .export import write_api
-    from .feeds import write_feeds
+# -- MkDocs hooks ------------------------------------------------------------------------------
 
-    app: App = env.conf["extra"]["app"]
-    site_dir = Path(env.conf["site_dir"])
-    set_html_lang_dir(app, site_dir)
+
+def on_config(config: Any) -> Any:
+    """The locale's site name, and its ``site_url`` with its prefix (canonical URLs, 404)."""
+    st = state(config)
+    code = st.words.code
+    config["site_url"] = site_root(config) + urls.locale_prefix(code, st.site.source_locale)
     try:
-        write_api(app, site_dir)
-        write_feeds(app, site_dir)
+        config["site_name"] = st.words.theme_text("ui.site_name")
+    except DataError as exc:
+        raise PluginError(str(exc)) from None
+    return config
+
+
+def on_files(files: Files, config: Any) -> Files:
+    """The menu in the pages' order, and an embed version of each page that has one."""
+    st = state(config)
+    for f in files.documentation_pages():
+        if "/" in f.src_uri:
+            raise PluginError(f"docs/{f.src_uri}: pages live directly in docs/ (docs/<id>.md); "
+                              "embed versions are generated from `embed: true`")
+    for page in st.site.pages.values():
+        if page.meta.embed:
+            files.append(File.generated(config, f"embed/{page.id}.md", content=embed_source()))
+    config["nav"] = [p.file.removeprefix("docs/") for p in st.site.pages.values()
+                     if p.meta.nav is not None]
+    return files
+
+
+def embed_source() -> str:
+    return ("---\ntemplate: embed.html\nsearch:\n  exclude: true\nhide: [toc, navigation]\n"
+            f"---\n\n{BODY}\n")
+
+
+def on_post_build(config: Any) -> None:
+    """After MkDocs wrote the pages: this locale's open data, feeds and oEmbed files."""
+    from .publish import write_locale_files
+
+    st = state(config)
+    site_dir = Path(config["site_dir"])
+    set_html_lang_dir(st, site_dir)
+    try:
+        write_locale_files(st.site, st.words, st.urls, site_dir)
     except DataError as exc:
         raise PluginError(str(exc)) from None
 
 
-def set_html_lang_dir(app: App, site_dir: Path) -> None:
+def set_html_lang_dir(st: BuildState, site_dir: Path) -> None:
     """Put this locale's ``lang`` and ``dir`` on every page's <html> element.
 
     Material writes ``<html lang=...>`` from its own language file and ``dir`` only on <body>;
     screen readers and browsers read the <html> element, so it must carry both.
     """
-    others = {loc.code for loc in app.locales()} - {app.code}
+    others = set(st.site.codes) - {st.words.code}
     for page in site_dir.rglob("*.html"):
         rel = page.relative_to(site_dir).parts
         if rel[0] in others or rel[0] == "assets":
@@ -96,5 +208,5 @@ def set_html_lang_dir(app: App, site_dir: Path) -> None:
         end = text.find(">", start)
         if start < 0 or end < 0:
             continue
-        tag = f'<html lang="{app.code}" dir="{app.locale.dir}" class="no-js">'
+        tag = f'<html lang="{st.words.code}" dir="{st.words.locale.dir}" class="no-js">'
         page.write_text(text[:start] + tag + text[end + 1:], encoding="utf-8")

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import PoFileError, read_po
+from babel.messages.pofile import PoFileError, denormalize, read_po
 from markupsafe import Markup, escape
 
 from .errors import DataError, Problem
@@ -43,14 +44,6 @@ class Lookup:
     outdated: bool = False
 
 
-@dataclass
-class TranslationState:
-    """Counts of what happened while rendering (used for page notices and reports)."""
-
-    fallbacks: int = 0
-    used: set[str] = field(default_factory=set)
-
-
 class Translator:
     """Looks strings up for one locale; English is the source language."""
 
@@ -75,19 +68,23 @@ class Translator:
                 if not msg.id or not msg.context:
                     continue
                 self._entries[msg.context] = (str(msg.id), str(msg.string or ""), msg.fuzzy)
-        self.state = TranslationState()
+        # Called with (lookup, context) after every lookup (Words records usage with it).
+        self.on_lookup: Callable[[Lookup, str], None] = lambda found, context: None
 
     # -- lookup ----------------------------------------------------------------------------------
 
     def lookup(self, context: str, english: str) -> Lookup:
         """Find the translation of ``english`` under ``context``; fall back visibly."""
-        self.state.used.add(context)
+        found = self._find(context, english)
+        self.on_lookup(found, context)
+        return found
+
+    def _find(self, context: str, english: str) -> Lookup:
         if self.locale == self.source_locale:
             return Lookup(english, self.locale, False)
         entry = self._entries.get(context)
         if entry and entry[1] and not entry[2] and entry[0] == english:
             return Lookup(entry[1], self.locale, False)
-        self.state.fallbacks += 1
         outdated = bool(entry and entry[1])
         return Lookup(english, self.source_locale, True, outdated)
 
@@ -187,7 +184,7 @@ def read_catalog(path: Path, root: Path, locale: str) -> Catalog:
         raise DataError(problems)
     try:
         with path.open("rb") as fh:
-            return read_po(fh, locale=locale, abort_invalid=True)
+            catalog = read_po(fh, locale=locale, abort_invalid=True)
     except PoFileError as exc:
         msg = str(exc)
         m = re.search(r"line (\d+)", msg)
@@ -195,4 +192,23 @@ def read_catalog(path: Path, root: Path, locale: str) -> Catalog:
         raise DataError([Problem(rel, line, "", f"invalid PO syntax: {msg}")]) from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise DataError([Problem(rel, None, "", f"cannot read catalogue: {exc}")]) from None
+    _read_previous(text, catalog)
+    return catalog
+
+
+def _read_previous(text: str, catalog: Catalog) -> None:
+    """The previous English of outdated entries (``#| msgid`` lines), which Babel's reader
+    takes for user comments: set it as ``previous_id``, as gettext tools do."""
+    by_context = {str(m.context): m for m in catalog if m.id and m.context}
+    for block in text.split("\n\n"):
+        lines = [line.strip() for line in block.splitlines()]
+        previous = [line[3:] for line in lines if line.startswith("#| ")]
+        context = next((line[8:] for line in lines if line.startswith("msgctxt ")), None)
+        if not previous or context is None or not previous[0].startswith("msgid "):
+            continue
+        msg = by_context.get(denormalize(context))
+        if msg is None:
+            continue
+        msg.previous_id = [denormalize("\n".join([previous[0][6:], *previous[1:]]))]
+        msg.user_comments = [c for c in msg.user_comments if not c.startswith("|")]
 

@@ -3,7 +3,9 @@
 ``python -m macros i18n extract``  writes ``locales/messages.pot`` from every translatable string
 ``python -m macros i18n update``   also updates every ``locales/<code>.po``: new strings are
                                    added empty; a string whose English changed keeps its old
-                                   translation marked *fuzzy* (outdated) with the previous English
+                                   translation marked *fuzzy* (outdated) with the previous English.
+                                   ``--check``: fail if that would change a file (CI runs it)
+``python -m macros i18n release-check``  what each locale marked complete still needs
 ``python -m macros i18n new CODE`` scaffolds a locale (data/locales.yml entry + catalogue)
 ``python -m macros i18n report``   prints translated / outdated / missing per locale and page
 ``python -m macros i18n export-json CODE [PREFIX ...]``  untranslated entries as JSON
@@ -13,49 +15,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel import Locale as BabelLocale
+from babel.core import get_global
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import write_po
+from babel.messages.pofile import normalize, write_po
 
 from .catalogs import LOCALES_DIR, po_path
 from .errors import DataError, Problem
 from .i18n import read_catalog
 from .load import SiteData, load_site
-from .texts import Text, data_texts
+from .texts import data_texts
 
 PROJECT = "ITIN Privacy Guide"
-
-# Which page a string appears on, by its context prefix (first match wins).
-PAGE_OF: list[tuple[str, str]] = [
-    ("ui.", "every page"), ("page.home", "home"), ("home.", "home"),
-    ("site.key_points", "home"), ("site.", "sources"),
-    ("page.check", "check"), ("check.", "check"), ("widget.", "check"),
-    ("page.request-checker", "request-checker"), ("checker.", "request-checker"),
-    ("page.protections", "protections"), ("protections.", "protections"),
-    ("statute.", "protections"),
-    ("page.exceptions", "exceptions"), ("exceptions.", "exceptions"), ("disclosed.", "exceptions"),
-    ("scope.", "exceptions"), ("recipients.", "exceptions"), ("purposes.", "exceptions"),
-    ("authorities.", "exceptions"),
-    ("page.lawsuits", "lawsuits"), ("lawsuits.", "lawsuits"), ("event.", "lawsuits"),
-    ("cases.", "lawsuits"),
-    ("page.faq", "faq"), ("faq.", "faq"), ("page.glossary", "glossary"),
-    ("glossary.", "glossary"), ("page.help", "help"), ("help.", "help"),
-    ("page.sources", "sources"), ("sources.", "sources"), ("source.", "sources"),
-    ("page.reuse", "reuse"), ("reuse.", "reuse"), ("page.about", "about"), ("about.", "about"),
-    ("page.translate", "translate"), ("translate.", "translate"), ("embed.", "embeds"),
-]
-
-
-def page_of(context: str) -> str:
-    for prefix, page in PAGE_OF:
-        if context.startswith(prefix):
-            return page
-    return "other"
-
 
 def template(site: SiteData) -> Catalog:
     """The translators' template, in the order the strings appear in the data files."""
@@ -69,11 +44,27 @@ def template(site: SiteData) -> Catalog:
     return cat
 
 
+def _serialize(cat: Catalog) -> bytes:
+    """The catalogue as PO text. The previous English of an outdated entry is written as
+    standard ``#| msgid`` lines here: Babel's own writer re-wraps long ones into comments that
+    no reader (Babel included) can parse back, so ``make i18n`` would not be a no-op."""
+    buf = io.BytesIO()
+    write_po(buf, cat, width=100, include_previous=False, sort_output=False, omit_header=False)
+    text = buf.getvalue().decode("utf-8")
+    for msg in cat:
+        if not (msg.previous_id and msg.context):
+            continue
+        lines = normalize(str(msg.previous_id[0]), width=100).splitlines()
+        previous = "".join(f"#| {'msgid ' if i == 0 else ''}{line}\n"
+                           for i, line in enumerate(lines))
+        anchor = f"msgctxt {normalize(str(msg.context), width=100)}\n"
+        text = text.replace(anchor, previous + anchor, 1)
+    return text.encode("utf-8")
+
+
 def _write(cat: Catalog, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("wb") as fh:
-        write_po(fh, cat, width=100, include_previous=True, sort_output=False,
-                 omit_header=False)
+    path.write_bytes(_serialize(cat))
 
 
 def merged(site: SiteData, code: str, old: Catalog | None) -> Catalog:
@@ -82,11 +73,12 @@ def merged(site: SiteData, code: str, old: Catalog | None) -> Catalog:
     cat = Catalog(locale=code, project=PROJECT, version="1", charset="utf-8", fuzzy=False,
                   creation_date=dt.datetime(2025, 1, 1),
                   language_team=f"{loc.english_name} volunteers")
-    previous: dict[str, tuple[str, str, bool]] = {}
+    previous: dict[str, tuple[str, str, bool, list[str]]] = {}
     if old is not None:
         for msg in old:
             if msg.id and msg.context:
-                previous[str(msg.context)] = (str(msg.id), str(msg.string or ""), msg.fuzzy)
+                previous[str(msg.context)] = (str(msg.id), str(msg.string or ""), msg.fuzzy,
+                                              list(msg.previous_id or []))
     for item in data_texts(site).values():
         comments = ["Markdown allowed: *emphasis*, **strong**, [links](https://...), lists."] \
             if item.markdown else []
@@ -95,71 +87,68 @@ def merged(site: SiteData, code: str, old: Catalog | None) -> Catalog:
             cat.add(item.english, "", locations=[(item.ref, None)], context=item.context,
                     auto_comments=comments)
         elif before[0] == item.english:
+            # Unchanged English: keep the entry as it is (an outdated one keeps its old English).
             cat.add(item.english, before[1], locations=[(item.ref, None)], context=item.context,
-                    auto_comments=comments, flags=["fuzzy"] if before[2] else [])
+                    auto_comments=comments, flags=["fuzzy"] if before[2] else [],
+                    previous_id=before[3] if before[2] else [])
         else:
             # The English changed: keep the old translation, but mark it outdated.
             cat.add(item.english, before[1], locations=[(item.ref, None)], context=item.context,
                     auto_comments=comments, flags=["fuzzy"] if before[1] else [],
-                    previous_id=before[0])
+                    previous_id=before[0] if before[1] else [])
     # Strings whose data entry is gone stay at the end as obsolete (#~) for reference.
-    for context, (msgid, msgstr, _fuzzy) in previous.items():
+    for context, (msgid, msgstr, _fuzzy, _prev) in previous.items():
         if msgstr:
             cat.obsolete[(msgid, context)] = Message(msgid, msgstr, context=context)
     return cat
 
 
-def update(site: SiteData) -> list[Path]:
-    written = [site.root / LOCALES_DIR / "messages.pot"]
-    _write(template(site), written[0])
+def catalogues(site: SiteData) -> dict[Path, bytes]:
+    """What ``update`` writes: the template and every locale's catalogue, brought up to date."""
+    out = {site.root / LOCALES_DIR / "messages.pot": _serialize(template(site))}
     for loc in site.locales.locales:
         if loc.code == site.locales.source_locale:
             continue
         path = po_path(site.root, loc.code)
         old = read_catalog(path, site.root, loc.code) if path.exists() else None
-        _write(merged(site, loc.code, old), path)
-        written.append(path)
+        out[path] = _serialize(merged(site, loc.code, old))
+    return out
+
+
+def update(site: SiteData) -> list[Path]:
+    """Write the template and every catalogue (only the files whose text changes)."""
+    written = []
+    for path, data in catalogues(site).items():
+        if not path.exists() or path.read_bytes() != data:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            written.append(path)
     return written
 
 
-@dataclass
-class Coverage:
-    code: str
-    translated: int = 0
-    outdated: int = 0
-    missing: int = 0
-    by_page: dict[str, list[int]] = field(default_factory=dict)  # page -> [t, o, m]
-
-    @property
-    def total(self) -> int:
-        return self.translated + self.outdated + self.missing
-
-    @property
-    def percent(self) -> float:
-        return 100.0 * self.translated / self.total if self.total else 100.0
+def stale_catalogues(site: SiteData) -> list[str]:
+    """Catalogues that ``make i18n`` would change (empty on a current checkout)."""
+    return sorted(path.relative_to(site.root).as_posix()
+                  for path, data in catalogues(site).items()
+                  if not path.exists() or path.read_bytes() != data)
 
 
-def coverage(texts: dict[str, Text], code: str, catalog: Catalog | None) -> Coverage:
-    """Count translated / outdated / missing strings, exactly as the lookup decides them."""
-    entries: dict[str, tuple[str, str, bool]] = {}
-    if catalog is not None:
-        for msg in catalog:
-            if msg.id and msg.context:
-                entries[str(msg.context)] = (str(msg.id), str(msg.string or ""), msg.fuzzy)
-    cov = Coverage(code)
-    for item in texts.values():
-        page = cov.by_page.setdefault(page_of(item.context), [0, 0, 0])
-        entry = entries.get(item.context)
-        if entry and entry[1] and not entry[2] and entry[0] == item.english:
-            cov.translated += 1
-            page[0] += 1
-        elif entry and entry[1]:
-            cov.outdated += 1
-            page[1] += 1
-        else:
-            cov.missing += 1
-            page[2] += 1
-    return cov
+def release_problems(site: SiteData) -> list[str]:
+    """What each locale marked ``complete`` still needs before a release, page by page."""
+    from .coverage import coverage_by_locale
+    from .site import Site
+
+    full = site if isinstance(site, Site) else Site.load(site.root)
+    out = []
+    for loc, cov in coverage_by_locale(full):
+        if not loc.complete or not (cov.outdated or cov.missing):
+            continue
+        out.append(f"{loc.code}: {cov.missing} missing and {cov.outdated} outdated strings "
+                   f"(locales/{loc.code}.po)")
+        for page_id, (_t, o, m) in sorted(cov.by_page.items()):
+            if o or m:
+                out.append(f"{loc.code}:   {page_id}: {m} missing, {o} outdated")
+    return out
 
 
 def new_locale(site: SiteData, code: str) -> list[str]:
@@ -180,8 +169,11 @@ def new_locale(site: SiteData, code: str) -> list[str]:
 
     langs = Path(material.__file__).parent / "templates" / "partials" / "languages"
     theme_language = code if (langs / f"{code}.html").exists() else "en"
+    likely = get_global("likely_subtags").get(code, code).split("_")
+    og_locale = f"{likely[0]}_{likely[-1]}" if len(likely) > 1 else f"{code}_{code.upper()}"
     entry = (
         f"  - code: {code}\n"
+        f"    og_locale: {og_locale}\n"
         f"    name: {name}\n"
         f"    english_name: {english}\n"
         f"    dir: {direction}\n"
@@ -196,7 +188,11 @@ def new_locale(site: SiteData, code: str) -> list[str]:
     site = load_site(site.root)
     po = po_path(site.root, code)
     _write(merged(site, code, None), po)
+    from .config import write as write_config
+
+    written = write_config(site)
     done = [f"added {code} ({name}, {english}, {direction}) to data/locales.yml",
+            *(f"wrote {p.name}" for p in written),
             f"created {po.relative_to(site.root)} with {len(data_texts(site))} strings "
             "to translate"]
     if theme_language == "en":
@@ -210,6 +206,21 @@ def main(args: list[str], root: Path) -> int:
         print(__doc__)
         return 2
     site = load_site(root)
+    if args[0] == "update" and "--check" in args:
+        stale = stale_catalogues(site)
+        for rel in stale:
+            print(f"error: {rel} is not up to date with the English: run `make i18n`",
+                  file=sys.stderr)
+        if not stale:
+            print("catalogues are up to date")
+        return 1 if stale else 0
+    if args[0] == "release-check":
+        problems = release_problems(site)
+        for line in problems:
+            print(line)
+        if not problems:
+            print("every locale marked complete is fully translated")
+        return 1 if problems else 0
     if args[0] in {"extract", "update"}:
         if args[0] == "extract":
             path = root / LOCALES_DIR / "messages.pot"
@@ -239,24 +250,16 @@ def main(args: list[str], root: Path) -> int:
             print(f"  skipped {ctx} (unknown context, changed English or empty translation)")
         return 0
     if args[0] == "report":
-        from .catalogs import load_catalog
+        from .coverage import coverage_by_locale
+        from .site import Site
 
-        texts = data_texts(site)
-        status = 0
-        for loc in site.locales.locales:
-            if loc.code == site.locales.source_locale:
-                continue
-            cov = coverage(texts, loc.code, load_catalog(site, loc.code))
+        for loc, cov in coverage_by_locale(Site.load(root)):
             print(f"{loc.code} ({loc.english_name}): {cov.translated} translated, "
                   f"{cov.outdated} outdated, {cov.missing} missing of {cov.total} "
                   f"({cov.percent:.0f}%)")
             for page, (t, o, m) in sorted(cov.by_page.items()):
                 print(f"    {page:<18} {t:>4} translated {o:>4} outdated {m:>4} missing")
-            if loc.complete and (cov.outdated or cov.missing):
-                print(f"error: {loc.code} is marked complete but has {cov.outdated} outdated "
-                      f"and {cov.missing} missing strings", file=sys.stderr)
-                status = 1
-        return status
+        return 0
     print(__doc__)
     return 2
 

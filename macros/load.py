@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from . import models as m
 from .errors import DataError, Problem
 from .law import cited_path, normalise, paragraphs
+from .pages import Page, load_pages
 from .yamlsrc import YamlDoc, join, read_yaml
 
 
@@ -37,13 +38,15 @@ class SiteData:
     help: list[m.HelpEntry]
     locales: m.LocalesFile
     strings: dict[str, str]
-    widgets: m.WidgetsFile
+    tools: m.ToolsFile
     scenarios: list[m.Scenario]
     # Where each case came from (for error messages and source references in PO files).
     case_files: dict[str, str] = field(default_factory=dict)
     # The vendored statute texts (data/law/), by file name, and their manifest entries.
     law: dict[str, str] = field(default_factory=dict)
     law_manifest: list[dict[str, Any]] = field(default_factory=list)
+    # The pages of docs/ (see pages.py), in menu order.
+    pages: dict[str, Page] = field(default_factory=dict)
 
     def locale(self, code: str) -> m.Locale:
         """The locale entry for ``code`` (raises ``KeyError`` if unknown)."""
@@ -280,32 +283,32 @@ def load_site(root: Path) -> SiteData:
     c.need(locales.source_locale in codes, ldoc, "source_locale",
            f"source locale {locales.source_locale!r} is not listed under locales")
 
-    wdoc = docs["widgets.yml"]
-    widgets: m.WidgetsFile = parsed["widgets.yml"]
-    ctg = widgets.can_they_get
-    c.refs(ctg.recipients, recipients, wdoc, "can_they_get.recipients", "data/recipients.yml")
-    c.refs(ctg.authorities, authorities, wdoc, "can_they_get.authorities",
+    wdoc = docs["tools.yml"]
+    tools: m.ToolsFile = parsed["tools.yml"]
+    ctg = tools.check
+    c.refs(ctg.recipients, recipients, wdoc, "check.recipients", "data/recipients.yml")
+    c.refs(ctg.authorities, authorities, wdoc, "check.authorities",
            "data/authorities.yml")
     c.need(DONT_KNOW not in authorities, adoc, "authorities",
            f"{DONT_KNOW!r} is reserved for the tool's \"I don't know\" answer")
     for rid, extra in ctg.extra_purposes.items():
-        base = f"can_they_get.extra_purposes.{rid}"
+        base = f"check.extra_purposes.{rid}"
         c.need(rid in recipients, wdoc, base, f"unknown id {rid!r} (not in data/recipients.yml)")
         c.refs(extra, purposes, wdoc, base, "data/purposes.yml")
     for key in ("context", "next_steps"):
         items = getattr(ctg, key)
-        c.unique(items, wdoc, f"can_they_get.{key}", "entry")
+        c.unique(items, wdoc, f"check.{key}", "entry")
         for i, g in enumerate(items):
-            gbase = f"can_they_get.{key}[{i}]"
+            gbase = f"check.{key}[{i}]"
             _refs_or_any(c, g.recipients, recipients, wdoc, f"{gbase}.recipients",
                          "data/recipients.yml")
             _refs_or_any(c, g.purposes, purposes, wdoc, f"{gbase}.purposes",
                          "data/purposes.yml")
             c.refs(g.cases, cases, wdoc, f"{gbase}.cases", "data/cases/")
             c.refs(g.sources, sources, wdoc, f"{gbase}.sources", src_file)
-    c.refs(widgets.request_checker.exceptions, exceptions, wdoc, "request_checker.exceptions",
+    c.refs(tools.request_checker.exceptions, exceptions, wdoc, "request_checker.exceptions",
            "data/exceptions.yml")
-    for ex_id in widgets.request_checker.exceptions:
+    for ex_id in tools.request_checker.exceptions:
         ex = exceptions.get(ex_id)
         if ex is None:
             continue
@@ -364,6 +367,10 @@ def load_site(root: Path) -> SiteData:
                    f"§ 6103{route.paragraph} is not a paragraph of the vendored statute "
                    "(data/law/usc-26-6103.txt)")
 
+    try:
+        pages = load_pages(root)
+    except DataError as exc:
+        c.problems.extend(exc.problems)
     if c.problems:
         raise DataError(c.problems)
 
@@ -382,12 +389,13 @@ def load_site(root: Path) -> SiteData:
         help=list(parsed["help.yml"].help),
         locales=locales,
         strings=dict(parsed["strings.yml"].strings),
-        widgets=parsed["widgets.yml"],
+        tools=parsed["tools.yml"],
         scenarios=list(parsed["scenarios.yml"].scenarios),
         case_files=case_files,
         law=law,
         law_manifest=list((read_yaml(root / "data" / "law" / "manifest.yml", root).data or {})
                           .get("files") or []) if law else [],
+        pages=pages,
     )
 
 

@@ -573,7 +573,8 @@ class Locale(Strict):
     english_name: Text
     dir: Literal["ltr", "rtl"]
     theme_language: Text = Field(description="Material's theme.language code")
-    complete: bool = Field(description="true: every string must be translated (CI enforces)")
+    complete: bool = Field(description="true: published as complete; `make release-check` must "
+                           "pass before a release (an English-only change never blocks CI)")
     og_locale: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}_[A-Z]{2}$")] | None = Field(
         default=None, description="Open Graph locale, e.g. es_US (default: from the code)")
     review: Review
@@ -594,7 +595,7 @@ class StringsFile(Strict):
 
 
 # ---------------------------------------------------------------------------------------------
-# data/widgets.yml and data/scenarios.yml
+# data/tools.yml and data/scenarios.yml
 # ---------------------------------------------------------------------------------------------
 
 
@@ -613,7 +614,7 @@ class Guidance(Strict):
     sources: SourceIds
 
 
-class CanTheyGetConfig(Strict):
+class CheckConfig(Strict):
     """Order and extras of the "Can they get my tax information?" tool. Routing and outcomes
     come from the exception data (routes); this file adds only order, the "I don't know"
     answer and the sourced context and next steps shown with answers."""
@@ -638,8 +639,8 @@ class RequestCheckerConfig(Strict):
     exceptions: list[Id] = Field(min_length=1, description="exceptions an advocate can check")
 
 
-class WidgetsFile(Strict):
-    can_they_get: CanTheyGetConfig
+class ToolsFile(Strict):
+    check: CheckConfig
     request_checker: RequestCheckerConfig
 
 
@@ -687,7 +688,7 @@ FILE_MODELS: dict[str, type[Strict]] = {
     "help.yml": HelpFile,
     "locales.yml": LocalesFile,
     "strings.yml": StringsFile,
-    "widgets.yml": WidgetsFile,
+    "tools.yml": ToolsFile,
     "scenarios.yml": ScenariosFile,
     "cases/*.yml": CaseFile,
 }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .errors import DataError, Problem
 from .load import SiteData
 
 
@@ -21,8 +22,13 @@ class Text:
 
 
 def _add(out: dict[str, Text], context: str, english: str | None, md: bool, ref: str) -> None:
-    if english:
-        out[context] = Text(context, english, md, ref)
+    if not english:
+        return
+    if context in out:  # one namespace: a string key must not shadow a data text (or v.v.)
+        raise DataError([Problem(out[context].ref.split("#")[0], None, context,
+                                 f"the translation context {context!r} is used twice (also by "
+                                 f"{ref}); rename the key in data/strings.yml")])
+    out[context] = Text(context, english, md, ref)
 
 
 def data_texts(site: SiteData) -> dict[str, Text]:
@@ -30,6 +36,10 @@ def data_texts(site: SiteData) -> dict[str, Text]:
     out: dict[str, Text] = {}
     for key, value in site.strings.items():
         _add(out, key, value, key.endswith("_md"), "data/strings.yml")
+    for page in site.pages.values():
+        ref = page.file
+        _add(out, f"page.{page.id}.title", page.meta.title, False, ref)
+        _add(out, f"page.{page.id}.description", page.meta.description, False, ref)
     s = site.site
     _add(out, "site.maintainer", s.maintainer, False, "data/site.yml")
     _add(out, "site.report_error", s.report_error, True, "data/site.yml")
@@ -96,10 +106,10 @@ def data_texts(site: SiteData) -> dict[str, Text]:
         ref = f"data/glossary.yml#{g.id}"
         _add(out, f"glossary.{g.id}.term", g.term, False, ref)
         _add(out, f"glossary.{g.id}.definition", g.definition, True, ref)
-    ctg = site.widgets.can_they_get
+    ctg = site.tools.check
     for key, items in (("context", ctg.context), ("next_steps", ctg.next_steps)):
         for g in items:
-            _add(out, f"widgets.{key}.{g.id}.text", g.text, True, f"data/widgets.yml#{g.id}")
+            _add(out, f"check.{key}.{g.id}.text", g.text, True, f"data/tools.yml#{g.id}")
     for h in site.help:
         ref = f"data/help.yml#{h.id}"
         _add(out, f"help.{h.id}.description", h.description, True, ref)

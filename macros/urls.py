@@ -44,3 +44,23 @@ def absolute(site_url: str, code: str, source_locale: str, page_url: str) -> str
     """The absolute URL of a page (only for canonical, hreflang and Open Graph)."""
     base = site_url if site_url.endswith("/") else site_url + "/"
     return base + locale_prefix(code, source_locale) + page_url
+
+
+class Urls:
+    """Absolute URLs of one locale's pages (only where a standard demands them: canonical,
+    hreflang, Open Graph, feeds, oEmbed, the handout's QR code)."""
+
+    def __init__(self, site_url: str, code: str, source_locale: str) -> None:
+        self.site_url = site_url if site_url.endswith("/") else site_url + "/"
+        self.code = code
+        self.source_locale = source_locale
+
+    def absolute(self, page_url: str, code: str | None = None) -> str:
+        return absolute(self.site_url, code or self.code, self.source_locale, page_url)
+
+    def site_root(self, page_url: str = "") -> str:
+        """The absolute URL of a path under the site root (shared by every locale)."""
+        return self.site_url + page_url
+
+
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"

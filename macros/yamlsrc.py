@@ -96,6 +96,12 @@ def read_yaml(path: Path, root: Path) -> YamlDoc:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise fail(rel, None, "", f"not valid UTF-8 ({exc.reason})") from None
+    return parse_yaml(text, rel)
+
+
+def parse_yaml(text: str, rel: str, first_line: int = 1) -> YamlDoc:
+    """Parse YAML text that starts at line ``first_line`` of file ``rel``."""
+    text = "\n" * (first_line - 1) + text  # so every mark is a line of the whole file
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:

@@ -4,23 +4,68 @@ Prints: build time, pages built (per locale), and for each sample page the bytes
 (raw and gzip-compressed), split into HTML, CSS, JS, fonts, images and other. Also prints the
 reading level of the English summaries and answers per section (Flesch-Kincaid).
 
+It also times the test suite: `make test-fast`, and the whole `make test` in a clean clone of
+the last commit, installs included (skip those with --no-suite).
+
 Run it with `make bench`. Figures are printed, never asserted.
 """
 
 from __future__ import annotations
 
+import functools
 import gzip
+import os
+import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import defaultdict
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.conftest import ARGS, CHROMIUM, serve  # noqa: E402
-from tests.conftest import build_site  # noqa: E402
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-dev-shm-usage"]
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+def serve(directory: Path) -> tuple[ThreadingHTTPServer, str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0),
+                                 functools.partial(_Quiet, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def build_site(root: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "macros", "build", "--quiet", "--site-dir",
+                           str(out)], cwd=root, capture_output=True, text=True,
+                          env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+
+
+def timed(cmd: list[str], cwd: Path) -> tuple[float, int]:
+    start = time.monotonic()
+    proc = subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.monotonic() - start, proc.returncode
+
+
+def suite_timings() -> None:
+    """`make test-fast` here, and `make test` in a clean clone of HEAD (installs included)."""
+    print(f"\n{'test suite (2 cores)':<48}{'seconds':>10}{'target':>8}{'result':>8}")
+    secs, rc = timed(["make", "test-fast"], ROOT)
+    print(f"{'make test-fast':<48}{secs:>10.0f}{60:>8}{'ok' if rc == 0 else 'FAIL':>8}")
+    with tempfile.TemporaryDirectory() as tmp:
+        clone = Path(tmp) / "clone"
+        subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+        secs, rc = timed(["make", "test"], clone)
+    print(f"{'make test (clean clone, installs included)':<48}{secs:>10.0f}{480:>8}"
+          f"{'ok' if rc == 0 else 'FAIL':>8}")
 
 SAMPLES = ["", "exceptions/", "faq/", "check/", "es/", "es/check/", "ar/"]
 
@@ -108,9 +153,10 @@ def asset_budgets() -> None:
         return sum(len(gzip.compress((app / n).read_bytes(), 9)) for n in names)
 
     rows = [
-        ("widget JS (decision-widget + request-checker)",
-         gz("app/decision-widget.js", "app/request-checker.js"), 8192),
-        ("widget CSS (widgets.css)", gz("app/widgets.css"), 4096),
+        ("tools JS (check + request-checker)", gz("app/check.js", "app/request-checker.js"),
+         8192),
+        ("tools CSS (check + request-checker)", gz("app/check.css", "app/request-checker.css"),
+         4096),
         ("embed host script (embed/resize.js)", gz("embed/resize.js"), 2048),
         ("site JS (app.js)", gz("app/app.js"), None),
         ("site CSS (app.css)", gz("app/app.css"), None),
@@ -143,6 +189,8 @@ def main() -> None:
         measure(out, SAMPLES)
     asset_budgets()
     reading_levels()
+    if "--no-suite" not in sys.argv:
+        suite_timings()
 
 
 if __name__ == "__main__":

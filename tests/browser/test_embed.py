@@ -16,12 +16,10 @@ from urllib.parse import urlparse
 
 import pytest
 
-from .conftest import ROOT, serve
+from ..helpers import DESKTOP, PHONE, ROOT, serve
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 360, "height": 740}
-DESKTOP = {"width": 1280, "height": 900}
 FIXED = 600  # the height in the snippet the site hands out
 SLACK = 3  # px: rounding between the frame's document and the iframe element
 
@@ -111,7 +109,7 @@ class Session:
         self.errors: list[str] = []
         self.ctx.on("request", lambda r: self.requests.append(r.url))
         if block_widget_js:
-            self.ctx.route("**/assets/app/decision-widget.js", lambda route: route.abort())
+            self.ctx.route("**/assets/app/check.js", lambda route: route.abort())
         self.page = self.ctx.new_page()
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
 
@@ -205,6 +203,23 @@ def test_iframes_grow_to_their_documents(browser, site_url, host, results_dir, v
     s.close()
 
 
+def follow_links_to_an_answer(frame, fl) -> str:
+    """Without the tool's script: follow the first option of each question (plain links; the
+    last one opens the answers page in the frame). Returns the answer path's anchor."""
+    at = frame.evaluate("document.querySelector('.app-check__question').id")
+    for _ in range(10):
+        link = fl.locator(f"#{at} .app-check__options a").first
+        href = link.get_attribute("href")
+        link.click()
+        target = href.split("#", 1)[1]
+        frame.wait_for_function(f"location.hash === '#{target}'")
+        frame.wait_for_load_state("load")
+        at = target
+        if at.startswith("r--"):
+            return at
+    raise AssertionError(f"stopped at {at}")
+
+
 def test_widget_in_a_frame_one_question_at_a_time(browser, site_url, host, results_dir):
     url = host(host_html(site_url, [("embed/check/", "check", "Check")]))
     s = Session(browser, PHONE)
@@ -214,29 +229,28 @@ def test_widget_in_a_frame_one_question_at_a_time(browser, site_url, host, resul
     frame = s.frame("check")
     fl = s.page.frame_locator("#check")
     assert frame.evaluate(
-        "document.querySelector('[data-module=app-decision-widget]').classList.contains('app-dw--js')"
+        "document.querySelector('[data-module=app-check]').classList.contains('app-check--js')"
     ), "the widget's JavaScript did not start inside the frame"
-    current = fl.locator(".app-dw__node--current")
+    current = fl.locator(".app-check__node--current")
     seen = [first]
     for _ in range(10):
-        if current.evaluate("n => n.classList.contains('app-dw__outcome')"):
+        if current.evaluate("n => n.classList.contains('app-check__outcome')"):
             break
-        current.locator(".app-dw__choice label").first.click()
-        current.locator(".app-dw__continue").click()
+        current.locator(".app-check__choice label").first.click()
+        current.locator(".app-check__continue").click()
         seen.append(s.wait_fits("check"))
-    assert current.evaluate("n => n.classList.contains('app-dw__outcome')"), "no outcome reached"
+    assert current.evaluate("n => n.classList.contains('app-check__outcome')"), "no outcome reached"
     final = s.wait_fits("check")
     assert len(set(round(h) for h in seen + [final])) > 1, f"the frame never resized: {seen}"
-    # The widget's own controls stay in the frame; the host page did not move.
+    # The widget's own controls stay in the frame; the host page did not move, and the answers
+    # are not in any address (the frame's or the host's).
     assert s.page.url == url
-    assert frame.evaluate("location.hash").startswith("#a=")
+    assert frame.evaluate("location.hash") == ""
     s.page.locator("#check").scroll_into_view_if_needed()
     settle(s.page)
     s.page.screenshot(path=str(results_dir / "embed-widget-outcome-360.png"))
-    # Back and Start again are links within the page: they stay in the frame.
-    assert frame.evaluate("""[...document.querySelectorAll('a[href^="#"]')]
-        .every(a => !a.hasAttribute('target'))""")
-    fl.locator(".app-dw__node--current .app-dw__restart").click()
+    # Start again is a button within the frame.
+    fl.locator(".app-check__node--current .app-check__controls button").nth(1).click()
     assert s.page.url == url
     back_at_start = s.wait_fits("check")
     assert abs(back_at_start - final) > SLACK, "the frame did not shrink back"
@@ -255,23 +269,17 @@ def test_widget_links_without_its_script_reach_an_outcome_in_the_frame(browser, 
     frame = s.frame("check")
     fl = s.page.frame_locator("#check")
     assert not frame.evaluate(
-        "document.querySelector('[data-module=app-decision-widget]').classList.contains('app-dw--js')")
-    at = frame.evaluate("document.querySelector('.app-dw__question').id")
-    for _ in range(10):
-        fl.locator(f"#{at} .app-dw__options a").first.click()
-        frame.wait_for_function(f"location.hash !== '#{at}' && location.hash !== ''")
-        at = frame.evaluate("location.hash.slice(1)")
-        if frame.evaluate(f"document.getElementById('{at}').classList.contains('app-dw__outcome')"):
-            break
-    reached = frame.evaluate("document.querySelector(':target').classList"
-                             ".contains('app-dw__outcome')")
+        "document.querySelector('[data-module=app-check]').classList.contains('app-check--js')")
+    at = follow_links_to_an_answer(frame, fl)
+    reached = frame.evaluate(f"document.getElementById('{at}').closest('.app-check__outcome')"
+                             ".matches(':has(:target)')")
     assert reached, f"stopped at {at}"
     # The frame is as tall as its page, so it is the host page that must scroll to the outcome.
     top = s.page.eval_on_selector("#check", "f => f.getBoundingClientRect().top") + \
         frame.evaluate(f"document.getElementById('{at}').getBoundingClientRect().top")
     assert 0 <= top < DESKTOP["height"] / 2, f"the outcome is at {top}px, out of view"
     assert s.page.url == url, "a fragment link left the host page"
-    assert frame.url.startswith(site_url + "embed/check/#")
+    assert frame.url.startswith(site_url + "embed/check-answers/#r--"), frame.url
     assert s.hosts() <= {"127.0.0.1", "127.0.0.2"}, s.requests
     assert s.errors == []
     s.close()
@@ -312,9 +320,9 @@ def test_without_resize_observer_mutations_and_resizes_are_followed(browser, sit
     s.wait_resized("check")
     first = s.wait_fits("check")
     assert s.frame("check").evaluate("typeof ResizeObserver") == "undefined"
-    current = s.page.frame_locator("#check").locator(".app-dw__node--current")
-    current.locator(".app-dw__choice label").first.click()
-    current.locator(".app-dw__continue").click()
+    current = s.page.frame_locator("#check").locator(".app-check__node--current")
+    current.locator(".app-check__choice label").first.click()
+    current.locator(".app-check__continue").click()
     after_step = s.wait_fits("check")
     assert after_step != first
     s.page.set_viewport_size(DESKTOP)  # the text reflows: a window resize in the frame
@@ -559,15 +567,9 @@ def test_with_javascript_off_the_widget_works_in_the_fixed_frame(browser, site_u
     s = Session(browser, PHONE, javascript=False)
     s.page.goto(url, wait_until="networkidle")
     frame = s.frame("check")
-    at = frame.evaluate("document.querySelector('.app-dw__question').id")
     fl = s.page.frame_locator("#check")
-    for _ in range(10):
-        fl.locator(f"#{at} .app-dw__options a").first.click()
-        frame.wait_for_function(f"location.hash !== '#{at}' && location.hash !== ''")
-        at = frame.evaluate("location.hash.slice(1)")
-        if frame.evaluate(f"document.getElementById('{at}').classList.contains('app-dw__outcome')"):
-            break
-    assert frame.evaluate(f"document.getElementById('{at}').matches('.app-dw__outcome:target')")
+    at = follow_links_to_an_answer(frame, fl)
+    assert frame.evaluate(f"document.getElementById('{at}').matches(':target')")
     assert s.page.url == url
     assert s.iframe_height("check") == FIXED
     # The frame scrolled itself to the outcome.

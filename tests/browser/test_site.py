@@ -6,8 +6,17 @@ import json
 
 import pytest
 
-from ..helpers import DESKTOP, NEUTRAL, PHONE, foreign, open_page, page_paths, watch
-from .conftest import AXE
+from ..helpers import (
+    AXE,
+    DESKTOP,
+    NEUTRAL,
+    PHONE,
+    foreign,
+    locale_codes,
+    open_page,
+    page_paths,
+    watch,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -47,11 +56,8 @@ def _only_theme_storage(page) -> bool:
     return all(k.startswith(("/", "__")) or ".__" in k for k in keys)
 
 
-def test_content_readable_without_javascript(browser, site_url, built_site):
-    from macros.load import load_site
-    from tests.conftest import ROOT
-
-    data = load_site(ROOT)
+def test_content_readable_without_javascript(browser, site_url, built_site, real_site):
+    data = real_site
     ctx, page, requests, errors = open_page(browser, site_url + "exceptions/", js=False)
     assert page.locator("h1").inner_text().strip()
     rows = page.locator("#exceptions-table tbody tr")
@@ -164,10 +170,8 @@ AXE_RULES = ("axe.run(document, {runOnly: {type: 'tag', values: "
 
 
 def _locales() -> list[str]:
-    from macros.load import load_site
-    from tests.conftest import ROOT
-
-    return [loc.code for loc in load_site(ROOT).locales.locales]
+    source, others = locale_codes()
+    return [source, *others]
 
 
 def _in_locale(path: str, code: str, codes: list[str]) -> bool:

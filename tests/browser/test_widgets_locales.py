@@ -23,23 +23,23 @@ def test_tool_answers_in_every_locale(browser, site_url, loc):
     page.goto(f"{site_url}{prefix}check-answers/", wait_until="load")
     for sc in SCENARIOS["scenarios"]:
         page.evaluate(f"location.hash = 'r--{'--'.join(sc['answers'])}'")
-        shown = page.locator(".app-dw__outcome:visible")
+        shown = page.locator(".app-check__outcome:visible")
         shown.first.wait_for()
         assert shown.count() == 1, (loc["code"], sc["id"])
         assert shown.get_attribute("data-verdict") == sc["expect"]["verdict"], sc["id"]
     # Answering by choosing: the first option of each question leads to an answer.
     page.goto(f"{site_url}{prefix}check/", wait_until="load")
-    page.wait_for_selector(".app-dw--js")
+    page.wait_for_selector(".app-check--js")
     for _ in range(3):
-        question = page.locator(".app-dw__question:visible")
+        question = page.locator(".app-check__question:visible")
         if not question.count():
             break
         node = question.get_attribute("id")
         question.locator('input[type="radio"]').first.check()
-        question.locator(".app-dw__continue").click()
+        question.locator(".app-check__continue").click()
         page.wait_for_selector(f"#{node}:visible", state="hidden")
-    page.locator(".app-dw__outcome:visible").first.wait_for()
-    assert page.locator(".app-dw__outcome:visible").count() == 1
+    page.locator(".app-check__outcome:visible").first.wait_for()
+    assert page.locator(".app-check__outcome:visible").count() == 1
     assert page.evaluate("document.documentElement.dir") == loc["dir"]
     assert not [r for r in requests if "127.0.0.1" not in r], "nothing leaves the site"
     ctx.close()

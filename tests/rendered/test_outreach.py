@@ -11,14 +11,12 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.load import load_site
-from tests.conftest import ROOT
+from ..helpers import locale_codes, soup
 
 pytestmark = pytest.mark.build
 
-SITE = load_site(ROOT)
-SOURCE = SITE.locales.source_locale
-CODES = [loc.code for loc in SITE.locales.locales]
+SOURCE, _OTHERS = locale_codes()
+CODES = [SOURCE, *_OTHERS]
 
 
 def base(site: Path, code: str) -> Path:
@@ -37,7 +35,7 @@ def pages(site: Path, code: str) -> list[Path]:
 
 
 @pytest.mark.parametrize("code", CODES)
-def test_feed_lists_every_event_with_ids_dates_and_links(built_site, code):
+def test_feed_lists_every_event_with_ids_dates_and_links(built_site, real_site, code):
     feed = feedparser.parse((base(built_site, code) / "feed.xml").read_bytes())
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.version == "atom10"
@@ -45,7 +43,7 @@ def test_feed_lists_every_event_with_ids_dates_and_links(built_site, code):
     assert feed.feed.get("language", code) == code
     self_links = [link for link in feed.feed.links if link.rel == "self"]
     assert self_links and self_links[0].href.endswith("feed.xml")
-    events = {(c.id, e.id): e for c in SITE.cases.values() for e in c.events}
+    events = {(c.id, e.id): e for c in real_site.cases.values() for e in c.events}
     assert len(feed.entries) == len(events)
     ids = [entry.id for entry in feed.entries]
     assert len(set(ids)) == len(ids) and all(i.startswith("urn:uuid:") for i in ids)
@@ -59,27 +57,30 @@ def test_feed_lists_every_event_with_ids_dates_and_links(built_site, code):
     assert dates == sorted(dates, reverse=True), "newest first"
 
 
-def test_one_feed_per_case_and_discoverable(built_site):
-    for case in SITE.cases.values():
+def test_one_feed_per_case_and_discoverable(built_site, real_site):
+    for case in real_site.cases.values():
         feed = feedparser.parse((built_site / "feeds" / f"{case.id}.xml").read_bytes())
         assert not feed.bozo and len(feed.entries) == len(case.events), case.id
-    doc = BeautifulSoup((built_site / "lawsuits" / "index.html").read_text(), "lxml")
+    doc = soup(built_site / "lawsuits" / "index.html")
     feeds = doc.select('link[rel="alternate"][type="application/atom+xml"]')
-    assert len(feeds) == 1 + len(SITE.cases)
-    home = BeautifulSoup((built_site / "index.html").read_text(), "lxml")
+    assert len(feeds) == 1 + len(real_site.cases)
+    home = soup(built_site / "index.html")
     assert home.select_one('link[rel="alternate"][type="application/atom+xml"]')
 
 
 @pytest.mark.parametrize("code", CODES)
-def test_every_page_has_link_preview_metadata_in_its_language(built_site, code):
+def test_every_page_has_link_preview_metadata_in_its_language(built_site, real_site, code):
     image = base(built_site, code) / "assets" / "og" / "preview.png"
     assert image.exists() and image.stat().st_size > 5000
     from PIL import Image
 
     assert Image.open(image).size == (1200, 630)
-    loc = SITE.locale(code)
+    from macros.catalogs import translator_for
+    from macros.words import Words
+
+    words = Words(real_site, translator_for(real_site, code))
     for page in pages(built_site, code):
-        doc = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+        doc = soup(page)
 
         def og(prop: str, doc: BeautifulSoup = doc, page: Path = page) -> str:
             tag = doc.find("meta", property=prop)
@@ -87,7 +88,7 @@ def test_every_page_has_link_preview_metadata_in_its_language(built_site, code):
             return tag["content"]
 
         assert og("og:title") and og("og:description"), page
-        assert og("og:locale") == loc.og_locale, page
+        assert og("og:locale") == words.og_locale(), page
         assert og("og:image").endswith(f"{'' if code == SOURCE else code + '/'}"
                                        "assets/og/preview.png")
         assert urlparse(og("og:url")).scheme in {"http", "https"}
@@ -98,7 +99,7 @@ def test_every_page_has_link_preview_metadata_in_its_language(built_site, code):
 
 
 def test_oembed_discovery_and_response(built_site):
-    doc = BeautifulSoup((built_site / "faq" / "index.html").read_text(), "lxml")
+    doc = soup(built_site / "faq" / "index.html")
     link = doc.select_one('link[rel="alternate"][type="application/json+oembed"]')
     assert link is not None and link["href"].endswith("/oembed/faq.json")
     data = json.loads((built_site / "oembed" / "faq.json").read_text(encoding="utf-8"))
@@ -108,7 +109,7 @@ def test_oembed_discovery_and_response(built_site):
 
 
 def test_embed_panel_snippet_is_collapsed_and_correct(built_site):
-    doc = BeautifulSoup((built_site / "es" / "faq" / "index.html").read_text(), "lxml")
+    doc = soup(built_site / "es" / "faq" / "index.html")
     panel = doc.select_one("details.app-embed-panel")
     assert panel is not None and not panel.has_attr("open")
     snippet = BeautifulSoup(panel.textarea.get_text(), "lxml")
@@ -120,25 +121,22 @@ def test_embed_panel_snippet_is_collapsed_and_correct(built_site):
 
 
 @pytest.mark.parametrize("code", CODES)
-def test_open_data_matches_schemas_and_pages(built_site, code):
+def test_open_data_matches_schemas_and_pages(built_site, real_site, code):
     api = base(built_site, code) / "api"
     for name, schema in (("v1/exceptions.json", "v1/schema/exceptions.schema.json"),
-                         ("v2/decision-trees/can-they-get.json",
-                          "v2/schema/decision-tree.schema.json"),
+                         ("v2/check.json", "v2/schema/check.schema.json"),
                          ("v2/request-checker.json", "v2/schema/request-checker.schema.json")):
         data = json.loads((api / name).read_text(encoding="utf-8"))
         jsonschema.validate(data, json.loads((api / schema).read_text()))
     assert not (api / "v1" / "decision-trees").exists(), "the wrong v1 tree is withdrawn"
-    tree = json.loads((api / "v2" / "decision-trees" / "can-they-get.json").read_text())
+    tree = json.loads((api / "v2" / "check.json").read_text())
     exceptions = json.loads((api / "v1" / "exceptions.json").read_text())
-    assert {e["id"] for e in exceptions["exceptions"]} == set(SITE.exceptions)
-    assert tree["start"] in tree["nodes"] and tree["as_of"] == SITE.site.as_of.isoformat()
-    questions = BeautifulSoup((base(built_site, code) / "check" / "index.html").read_text(),
-                              "lxml")
-    answers = BeautifulSoup((base(built_site, code) / "check-answers" / "index.html").read_text(),
-                            "lxml")
-    assert {s["id"] for s in questions.select("section.app-dw__question")} == set(tree["nodes"])
-    assert {p["id"] for p in answers.select(".app-dw__path")} == set(tree["results"])
+    assert {e["id"] for e in exceptions["exceptions"]} == set(real_site.exceptions)
+    assert tree["start"] in tree["nodes"] and tree["as_of"] == real_site.site.as_of.isoformat()
+    questions = soup(base(built_site, code) / "check" / "index.html")
+    answers = soup(base(built_site, code) / "check-answers" / "index.html")
+    assert {s["id"] for s in questions.select("section.app-check__question")} == set(tree["nodes"])
+    assert {p["id"] for p in answers.select(".app-check__path")} == set(tree["results"])
     for anchor, result in tree["results"].items():
         section = answers.find(id=anchor).find_parent("section")
         assert section["id"] == result["outcome"], "the page and the JSON agree"
@@ -147,8 +145,7 @@ def test_open_data_matches_schemas_and_pages(built_site, code):
 
 def test_handout_has_qr_code_to_the_locale(built_site):
     for code in CODES:
-        doc = BeautifulSoup((base(built_site, code) / "handout" / "index.html").read_text(),
-                            "lxml")
+        doc = soup(base(built_site, code) / "handout" / "index.html")
         svg = doc.select_one(".app-handout__qr svg")
         assert svg is not None and svg["role"] == "img"
         url = doc.select_one(".app-handout__url").get_text(strip=True)

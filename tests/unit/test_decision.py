@@ -15,7 +15,7 @@ from macros.decision import (
     Outcome,
     Question,
     Tree,
-    compile_can_they_get,
+    compile_check,
     compile_request_checker,
     digest,
     follow,
@@ -32,7 +32,7 @@ from ..helpers import ROOT
 
 @pytest.fixture(scope="module")
 def tree(real_site):
-    return compile_can_they_get(real_site, real_site.widgets)
+    return real_site.tree
 
 
 def every_path(tree):
@@ -60,7 +60,7 @@ def holdings(site, authority):
 def admitted(site):
     """Every (recipient, purpose, authority) some route admits, enumerated from the routes
     themselves over the tool's options (the compiler filters routes per path instead)."""
-    cfg = site.widgets.can_they_get
+    cfg = site.tools.check
     purposes = list(site.purposes)
     out = set()
     for ex in site.exceptions.values():
@@ -100,7 +100,7 @@ def test_consent_always_gives_section_6103c(real_site, tree):
             seen += 1
             assert "x-6103-c" in outcome.exceptions, answers
             assert outcome.verdict == "allowed", answers
-    assert seen >= len(real_site.widgets.can_they_get.recipients)
+    assert seen >= len(real_site.tools.check.recipients)
 
 
 def test_holding_more_never_gives_less(real_site, tree):
@@ -184,7 +184,7 @@ def test_an_added_exception_keeps_every_published_anchor(real_site, tree):
     route = new.routes[0].model_copy(update={"id": "i-2-l-15", "needs": "nothing"})
     new = new.model_copy(update={"routes": [route]})
     site.exceptions = {"x-6103-i-2-l-15": new, **site.exceptions}  # added first: reordered too
-    grown = compile_can_they_get(site, site.widgets)
+    grown = compile_check(site, site.tools)
     assert set(tree.anchors) <= set(grown.anchors) | set(grown.aliases)
     # The new exception changes answers, but never makes two different outcomes share an id.
     assert len({o.id for o in grown.outcomes()}) == len(grown.outcomes())
@@ -237,11 +237,11 @@ def test_every_id_ever_published_still_leads_somewhere(tree):
     published = (ROOT / "tests" / "golden" / "published-ids.txt").read_text().split()
     assert "r-i-2-l-15" in published, "the ids of the first tool are kept"
     missing = [i for i in published if i not in published_ids(tree)]
-    assert not missing, f"renamed without an alias in data/widgets.yml: {missing[:10]}"
+    assert not missing, f"renamed without an alias in data/tools.yml: {missing[:10]}"
 
 
 def test_request_checker_keeps_request_apart_from_what_follows(real_site):
-    for cl in compile_request_checker(real_site, real_site.widgets):
+    for cl in compile_request_checker(real_site, real_site.tools):
         ex = real_site.exceptions[cl.exception]
         assert sorted(cl.conditions) == sorted(c.id for c in ex.conditions)
         assert cl.request, cl.exception
@@ -252,7 +252,7 @@ def test_request_checker_keeps_request_apart_from_what_follows(real_site):
 # --- any tree is closed ------------------------------------------------------------------------
 
 
-def _q(node_id, *options, origin="data/widgets.yml#x"):
+def _q(node_id, *options, origin="data/tools.yml#x"):
     return Question(node_id, "recipient", "k", [Option(o, "c", n) for o, n in options], 1, 1,
                     origin)
 

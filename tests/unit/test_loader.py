@@ -5,7 +5,6 @@ Bad input of every kind is in test_bad_input.py (on the small fixture data set).
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,21 +12,12 @@ import pytest
 from macros.errors import DataError
 from macros.load import load_site
 
-from ..helpers import FIXTURE
-
 
 def test_real_data_loads_and_resolves_ids(real_site):
     ex = real_site.exceptions["x-6103-i-2"]
     assert set(ex.recipients) <= set(real_site.recipients)
     assert all(s in real_site.sources for s in ex.sources)
     assert real_site.law["usc-26-6103.txt"].startswith("§ 6103.")
-
-
-@pytest.fixture
-def mini(tmp_path: Path) -> Path:
-    dest = tmp_path / "mini"
-    shutil.copytree(FIXTURE, dest)
-    return dest
 
 
 def problems_of(root: Path) -> list[str]:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import material
 
-ROOT = Path(__file__).resolve().parents[2]
+from ..helpers import ROOT
 
 
 def test_search_partial_copy_matches_theme_except_the_dialog_name():
@@ -12,8 +12,7 @@ def test_search_partial_copy_matches_theme_except_the_dialog_name():
     ours = (ROOT / "overrides" / "partials" / "search.html").read_text(encoding="utf-8")
     original = theme.read_text(encoding="utf-8")
     body = original.split("-#}", 1)[1]
-    patched = body.replace(
-        'role="dialog">',
-        'role="dialog" aria-label="{{ config.extra.app.plain(\'ui.search.label\') | e }}">', 1)
+    label = "{{ config.extra.theme.words.plain('ui.search.label') | e }}"
+    patched = body.replace('role="dialog">', f'role="dialog" aria-label="{label}">', 1)
     assert patched != body, "Material changed the search dialog markup: review the override"
     assert ours.split("-#}", 1)[1] == patched

@@ -1,4 +1,36 @@
 /* ITIN Privacy Guide: small progressive enhancements. No data leaves the page; nothing is stored. */
+
+/* Helpers shared by our scripts (this file loads first; the tools' scripts use window.appKit). */
+window.appKit = (function () {
+  "use strict";
+  var each = function (list, fn) { Array.prototype.forEach.call(list, fn); };
+  var make = function (tag, cls, content) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (content) e.textContent = content;
+    return e;
+  };
+  var text = function (el) { return el ? el.textContent.replace(/\s+/g, " ").trim() : ""; };
+  /* Copy text with the Clipboard API; where that is refused, select it in `field` (an input or
+     textarea, shown) so the reader can copy it by hand. `done` runs once it is copied. */
+  var copy = function (value, field, done) {
+    var manual = function () {
+      if (!field) return;
+      field.value = value;
+      field.hidden = false;
+      field.focus();
+      field.select();
+      try { if (document.execCommand("copy")) done(); } catch (e) { /* selected for copying */ }
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(value).then(done, manual);
+    } else {
+      manual();
+    }
+  };
+  return { each: each, make: make, text: text, copy: copy };
+})();
+
 (function () {
   "use strict";
   document.documentElement.classList.add("app-js");
@@ -76,15 +108,9 @@
     if (!field) return;
     button.hidden = false;
     button.addEventListener("click", function () {
-      var done = function () { if (status) status.textContent = button.getAttribute("data-copied"); };
-      if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(field.value).then(done, function () {
-          field.select();
-        });
-      } else {
-        field.select();
-        try { if (document.execCommand("copy")) done(); } catch (e) { /* selected for copying */ }
-      }
+      window.appKit.copy(field.value, field, function () {
+        if (status) status.textContent = button.getAttribute("data-copied");
+      });
     });
   });
 })();

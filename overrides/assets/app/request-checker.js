@@ -12,20 +12,14 @@
 (function () {
   "use strict";
   var root = document.querySelector('[data-module="app-request-checker"]');
-  if (!root) return;
-  var each = function (list, fn) { Array.prototype.forEach.call(list, fn); };
+  var kit = window.appKit;
+  if (!root || !kit) return;
+  var each = kit.each, make = kit.make, text = kit.text;
   var str = function (key) { return root.getAttribute("data-i18n-" + key) || ""; };
-  var text = function (el) { return el ? el.textContent.replace(/\s+/g, " ").trim() : ""; };
-  var make = function (tag, cls, content) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (content) e.textContent = content;
-    return e;
-  };
 
   each(root.querySelectorAll("[data-exception]"), function (sec) {
     var form = sec.querySelector("form");
-    var out = sec.querySelector(".app-checklist__result");
+    var out = sec.querySelector(".app-request-checker__result");
     var items = sec.querySelectorAll("fieldset[data-condition]");
     if (!form || !out || !items.length) return;
     var title = text(sec.querySelector("h2"));
@@ -50,12 +44,12 @@
       summary = str("summary").replace("{yes}", String(yes)).replace("{no}", String(no.length))
         .replace("{unknown}", String(unknown.length)).replace("{total}", String(all.length));
       out.textContent = "";
-      out.appendChild(make("p", "app-checklist__count", summary));
-      out.className = "app-checklist__result app-checklist__result--" + (yes === all.length ? "met" : "missing");
-      if (yes === all.length) out.appendChild(make("p", "app-checklist__all-met", str("all-met")));
+      out.appendChild(make("p", "app-request-checker__count", summary));
+      out.className = "app-request-checker__result app-request-checker__result--" + (yes === all.length ? "met" : "missing");
+      if (yes === all.length) out.appendChild(make("p", "app-request-checker__all-met", str("all-met")));
       each([[no, "missing"], [unknown, "unknown"]], function (pair) {
         if (!pair[0].length) return;
-        var details = make("details", "app-checklist__" + pair[1]);
+        var details = make("details", "app-request-checker__" + pair[1]);
         details.appendChild(make("summary", "", str(pair[1]) + " " + pair[0].length));
         var ul = make("ul");
         each(pair[0], function (t) { ul.appendChild(make("li", "", t)); });
@@ -66,10 +60,10 @@
       out.appendChild(tools);
     }
 
-    var tools = make("p", "app-checklist__tools");
-    var copy = make("button", "app-dw__button app-dw__button--secondary", str("copy"));
-    var print = make("button", "app-dw__button app-dw__button--secondary", str("print"));
-    var done = make("span", "app-checklist__copied");
+    var tools = make("p", "app-request-checker__tools");
+    var copy = make("button", "app-button app-button--secondary", str("copy"));
+    var print = make("button", "app-button app-button--secondary", str("print"));
+    var done = make("span", "app-request-checker__copied");
     copy.type = print.type = "button";
     tools.appendChild(copy);
     tools.appendChild(document.createTextNode(" "));
@@ -81,15 +75,12 @@
       var lines = [title, summary];
       each(rows(), function (r) { lines.push("- " + names[r.value] + ": " + r.label); });
       var body = lines.join("\n");
-      var copied = function () { done.textContent = " " + str("copied"); };
-      if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(body).then(copied, function () {});
-      }
+      kit.copy(body, null, function () { done.textContent = " " + str("copied"); });
     });
 
     // The region is in the page (empty) before anything is announced, so readers catch changes.
     out.hidden = false;
-    sec.classList.add("app-checklist--js");
+    sec.classList.add("app-request-checker__list--js");
     form.addEventListener("change", update);
     form.addEventListener("submit", function (event) {
       event.preventDefault();

@@ -13,25 +13,23 @@
  */
 (function () {
   "use strict";
-  var root = document.querySelector('[data-module="app-decision-widget"]');
-  var island = root && root.querySelector(".app-dw__tree");
+  var root = document.querySelector('[data-module="app-check"]');
+  var island = root && root.querySelector(".app-check__tree");
   if (!root || !island || !root.classList || !window.JSON) return;
   var tree;
   try { tree = JSON.parse(island.textContent); } catch (e) { return; }
   var Q = tree.q, R = tree.r || {}, ALIAS = tree.a || {}, start = tree.start;
   if (!Q || !Q[start]) return;
 
-  var each = function (list, fn) { Array.prototype.forEach.call(list, fn); };
+  var kit = window.appKit;
+  if (!kit) return;
+  var each = kit.each, make = kit.make, textOf = kit.text;
   var str = function (key) { return root.getAttribute("data-i18n-" + key) || ""; };
   var byId = function (id) { return document.getElementById(id); };
-  var make = function (tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text) e.textContent = text;
-    return e;
-  };
-  var status = root.querySelector(".app-dw__status");
+  var status = root.querySelector(".app-check__status");
   var answersUrl = root.getAttribute("data-answers-url");
+  // A shared link always opens the full answers page (also from inside an embed).
+  var shareUrl = root.getAttribute("data-share-url") || answersUrl;
 
   /* State: the answers given (option ids from the start) and the node shown: a question id, or
      the anchor of an answer path (r--…). Nothing else is kept, and nothing is written down. */
@@ -63,7 +61,6 @@
     each(parts, function (t) { if (t) status.appendChild(make("p", "", t)); });
   }
   function headingOf(id) { return byId(id + "-h"); }
-  function textOf(el) { return el ? el.textContent.replace(/\s+/g, " ").trim() : ""; }
 
   /* The answers page, fetched whole and once. */
   var answersDoc = null, loading = null;
@@ -106,7 +103,7 @@
       var box = make("details", "app-sources app-sources--part");
       box.appendChild(make("summary", "", str("sources").replace("{n}", String(cited.length))));
       box.appendChild(list);
-      sec.insertBefore(box, sec.querySelector(".app-dw__nav"));
+      sec.insertBefore(box, sec.querySelector(".app-check__nav"));
     }
     root.insertBefore(sec, island);
     return sec;
@@ -114,22 +111,22 @@
 
   /* Build: each question's links become a radio group with a Continue button. */
   var labels = {}; // question id -> option id -> label nodes (cloned from the links)
-  each(root.querySelectorAll(".app-dw__question[data-node]"), function (sec) {
-    var id = sec.id, n = Q[id], list = sec.querySelector(".app-dw__options");
+  each(root.querySelectorAll(".app-check__question[data-node]"), function (sec) {
+    var id = sec.id, n = Q[id], list = sec.querySelector(".app-check__options");
     var h = headingOf(id);
     if (!n || !list || !h) return;
-    var form = make("form", "app-dw__form");
+    var form = make("form", "app-check__form");
     form.setAttribute("novalidate", "");
-    var set = make("fieldset", "app-dw__fieldset");
-    var legend = make("legend", "app-dw__legend");
-    var error = make("p", "app-dw__error", str("choose"));
+    var set = make("fieldset", "app-check__fieldset");
+    var legend = make("legend", "app-check__legend");
+    var error = make("p", "app-check__error", str("choose"));
     error.id = id + "-error";
     error.hidden = true;
-    var choices = make("div", "app-dw__choices");
+    var choices = make("div", "app-check__choices");
     labels[id] = {};
     each(list.querySelectorAll("a[data-option]"), function (a) {
       var opt = a.getAttribute("data-option");
-      var box = make("div", "app-dw__choice");
+      var box = make("div", "app-check__choice");
       var input = make("input");
       var label = make("label");
       input.type = "radio";
@@ -149,7 +146,7 @@
     set.appendChild(error);
     set.appendChild(choices);
     form.appendChild(set);
-    form.appendChild(make("button", "app-dw__button app-dw__continue", str("continue")));
+    form.appendChild(make("button", "app-button app-check__continue", str("continue")));
     list.parentNode.removeChild(list);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -171,9 +168,9 @@
   });
 
   /* Shared controls, moved into the node shown: Back and Start again. */
-  var controls = make("p", "app-dw__controls");
-  var back = make("button", "app-dw__button app-dw__button--secondary", str("back"));
-  var restart = make("button", "app-dw__button app-dw__button--secondary", str("restart"));
+  var controls = make("p", "app-check__controls");
+  var back = make("button", "app-button app-button--secondary", str("back"));
+  var restart = make("button", "app-button app-button--secondary", str("restart"));
   back.type = restart.type = "button";
   controls.appendChild(back);
   controls.appendChild(restart);
@@ -193,20 +190,20 @@
     box.textContent = "";
     box.hidden = false;
     var seen = walk(s.path);
-    var details = make("details", "app-dw__answers-box");
+    var details = make("details", "app-check__answers-box");
     details.appendChild(make("summary", "", str("your-answers")));
-    var dl = make("dl", "app-dw__answer-list");
+    var dl = make("dl", "app-check__answer-list");
     each(s.path, function (opt, i) {
       var q = seen[i], row = make("div"), dd = make("dd");
       var question = textOf(headingOf(q));
       row.appendChild(make("dt", "", question));
       var label = labels[q] && labels[q][opt];
-      var answer = make("span", "app-dw__answer");
+      var answer = make("span", "app-check__answer");
       if (label) each(label.childNodes, function (c) { answer.appendChild(c.cloneNode(true)); });
       else answer.textContent = opt;
-      var change = make("button", "app-dw__change", str("change"));
+      var change = make("button", "app-check__change", str("change"));
       change.type = "button";
-      change.appendChild(make("span", "app-dw__sr", " " + question));
+      change.appendChild(make("span", "app-visually-hidden", " " + question));
       change.addEventListener("click", function () { go(s.path.slice(0, i)); });
       dd.appendChild(answer);
       dd.appendChild(document.createTextNode(" "));
@@ -216,14 +213,14 @@
     });
     details.appendChild(dl);
     box.appendChild(details);
-    var tools = make("p", "app-dw__share");
-    var copy = make("button", "app-dw__button app-dw__button--secondary", str("share"));
-    var print = make("button", "app-dw__button app-dw__button--secondary", str("print"));
+    var tools = make("p", "app-check__share");
+    var copy = make("button", "app-button app-button--secondary", str("share"));
+    var print = make("button", "app-button app-button--secondary", str("print"));
     copy.type = print.type = "button";
     copy.id = sec.id + "-share";
-    var done = make("p", "app-dw__copied", str("copied"));
+    var done = make("p", "app-check__copied", str("copied"));
     done.hidden = true;
-    var field = make("input", "app-dw__link");
+    var field = make("input", "app-check__link");
     field.type = "text";
     field.readOnly = true;
     field.hidden = true;
@@ -236,21 +233,9 @@
     box.appendChild(done);
     print.addEventListener("click", function () { window.print(); });
     copy.addEventListener("click", function () {
-      var url = new URL(answersUrl, location.href).href.split("#")[0] + "#" + state.at;
-      var copied = function () { done.hidden = false; say([str("copied")]); };
-      var manual = function () {
-        field.value = url;
-        field.hidden = false;
-        field.focus();
-        field.select();
-        try { if (document.execCommand("copy")) copied(); } catch (e) { /* selected */ }
-      };
+      var url = new URL(shareUrl, location.href).href.split("#")[0] + "#" + state.at;
       field.value = url;
-      if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(url).then(copied, manual);
-      } else {
-        manual();
-      }
+      kit.copy(url, field, function () { done.hidden = false; say([str("copied")]); });
     });
   }
 
@@ -276,13 +261,13 @@
     if (!sec) return;
     if (memo.slice(0, s.path.length).join("/") !== s.path.join("/")) memo = s.path.slice();
     each(root.querySelectorAll("[data-node]"), function (el) {
-      if (el === sec) el.classList.add("app-dw__node--current");
-      else el.classList.remove("app-dw__node--current");
+      if (el === sec) el.classList.add("app-check__node--current");
+      else el.classList.remove("app-check__node--current");
     });
     if (isQ) {
       var want = memo[s.path.length];
       each(sec.querySelectorAll("input[type=radio]"), function (r) { r.checked = r.value === want; });
-      each(sec.querySelectorAll(".app-dw__error"), function (e) {
+      each(sec.querySelectorAll(".app-check__error"), function (e) {
         e.hidden = true;
         e.parentNode.removeAttribute("aria-describedby");
       });
@@ -295,7 +280,7 @@
     controls.hidden = s.at === start;
     if (!move) return;
     var h = headingOf(sec.id);
-    var progress = sec.querySelector(".app-dw__progress");
+    var progress = sec.querySelector(".app-check__progress");
     say([textOf(progress), textOf(h)]);
     if (sec.scrollIntoView) sec.scrollIntoView();
     if (h) {
@@ -319,7 +304,7 @@
     return { path: r.length === 1 ? r[0] : [], at: r.length === 1 || R[h] ? h : start };
   }
 
-  root.classList.add("app-dw--js");
+  root.classList.add("app-check--js");
   var first = location.hash ? fromHash(location.hash) : null;
   if (first && window.history && history.replaceState) {
     history.replaceState(null, "", location.href.split("#")[0]);

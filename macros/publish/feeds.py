@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from markupsafe import escape
 
-from . import urls
-from .app import App
-from .models import Case, Event
+from ..models import Case, Event
+from ..site import Site
+from ..urls import Urls
+from ..words import Words
 
 ATOM = "http://www.w3.org/2005/Atom"
 NAMESPACE = uuid.UUID("6f1c3c8e-2b9f-5d0a-9d37-1f2a6c0b7e11")
@@ -42,8 +42,6 @@ def feed_path(case_id: str | None) -> str:
     return "feed.xml" if case_id is None else f"feeds/{case_id}.xml"
 
 
-def feed_url(app: App, case_id: str | None) -> str:
-    return urls.absolute(app.site_url, app.code, app.source_locale, feed_path(case_id))
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -53,58 +51,55 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return el
 
 
-def build_feed(app: App, cases: list[Case], case_id: str | None) -> bytes:
+def build_feed(site: Site, words: Words, urls: Urls, cases: list[Case],
+               case_id: str | None) -> bytes:
     """One Atom document for the given cases, newest event first."""
     ET.register_namespace("", ATOM)
-    code = app.code
+    w = words
+    code = w.code
     events: list[tuple[Case, Event]] = [(c, e) for c in cases for e in c.events]
     events.sort(key=lambda ce: (ce[1].date, ce[0].id, ce[1].id), reverse=True)
-    lawsuits = urls.absolute(app.site_url, code, app.source_locale, "lawsuits/")
+    lawsuits = urls.absolute("lawsuits/")
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": code})
     if case_id is None:
-        title = app.plain("feed.title", site=app.plain("ui.site_name"))
+        title = w.plain("feed.title", site=w.plain("ui.site_name"))
     else:
-        title = app.plain("feed.case_title", case=cases[0].caption)
+        title = w.plain("feed.case_title", case=cases[0].caption)
     _sub(feed, "id", feed_id(code, case_id or "all"))
     _sub(feed, "title", title)
-    _sub(feed, "subtitle", app.plain("feed.subtitle", date=app.date(app.site.site.as_of)))
+    _sub(feed, "subtitle", w.plain("feed.subtitle", date=w.date(site.site.as_of)))
     _sub(feed, "updated", timestamp(events[0][1].date) if events else
-         timestamp(app.site.site.as_of.isoformat()))
-    _sub(feed, "link", rel="self", type="application/atom+xml", href=feed_url(app, case_id))
+         timestamp(site.site.as_of.isoformat()))
+    _sub(feed, "link", rel="self", type="application/atom+xml",
+         href=urls.absolute(feed_path(case_id)))
     _sub(feed, "link", rel="alternate", type="text/html",
          href=lawsuits + (f"#{case_id}" if case_id else ""))
     author = _sub(feed, "author")
-    _sub(author, "name", app.d_plain("site.maintainer"))
+    _sub(author, "name", w.d_plain("site.maintainer"))
     _sub(feed, "generator", "ITIN Privacy Guide")
     for case, ev in events:
         base = f"cases.{case.id}.events.{ev.id}"
         entry = _sub(feed, "entry")
         _sub(entry, "id", entry_id(code, case.id, ev.id))
-        _sub(entry, "title", app.d_plain(f"{base}.title"))
+        _sub(entry, "title", w.d_plain(f"{base}.title"))
         _sub(entry, "updated", timestamp(ev.date))
         _sub(entry, "published", timestamp(ev.date))
         _sub(entry, "link", rel="alternate", type="text/html",
              href=f"{lawsuits}#{case.id}-{ev.id}")
-        _sub(entry, "category", term=ev.kind.value, label=app.plain(f"event.kind.{ev.kind.value}"))
-        html = (f"<p><strong>{escape(app.date(ev.date))}</strong> · "
+        _sub(entry, "category", term=ev.kind.value, label=w.plain(f"event.kind.{ev.kind.value}"))
+        html = (f"<p><strong>{escape(w.date(ev.date))}</strong> · "
                 f"<em>{escape(case.caption)}</em></p>"
-                f"{app.d(f'{base}.what_happened')}"
-                f"<p><strong>{app.t('lawsuits.means')}</strong></p>"
-                f"{app.d(f'{base}.what_it_means')}")
+                f"{w.d(f'{base}.what_happened')}"
+                f"<p><strong>{w.t('lawsuits.means')}</strong></p>"
+                f"{w.d(f'{base}.what_it_means')}")
         _sub(entry, "content", html, type="html")
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
 
 
-def write_feeds(app: App, site_dir: Path) -> list[Path]:
-    """Write this locale's feeds into its site directory."""
-    written = []
-    cases = app.cases_in_order()
-    path = site_dir / feed_path(None)
-    path.write_bytes(build_feed(app, cases, None))
-    written.append(path)
+def feed_files(site: Site, words: Words, urls: Urls) -> dict[str, bytes]:
+    """This locale's feeds: path below the locale root -> Atom document."""
+    cases = site.cases_in_order()
+    files = {feed_path(None): build_feed(site, words, urls, cases, None)}
     for case in cases:
-        path = site_dir / feed_path(case.id)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(build_feed(app, [case], case.id))
-        written.append(path)
-    return written
+        files[feed_path(case.id)] = build_feed(site, words, urls, [case], case.id)
+    return files

@@ -1,17 +1,21 @@
-"""Open data: write the exception catalogue and the compiled trees as versioned JSON.
+"""Open data: the exception catalogue and both tools as versioned JSON, with JSON Schemas.
 
-Each locale build writes its own copy under ``api/v1/`` (so ``/es/api/v1/...`` is Spanish), with
-a JSON Schema for each file under ``api/v1/schema/``. The data comes from the same compile step
-as the pages, so the JSON and the HTML cannot disagree.
+Each locale build writes its own copy (``/es/api/...`` is Spanish). The data comes from the same
+compile step as the pages, so the JSON and the HTML cannot disagree. Paths:
+
+- ``api/v1/exceptions.json`` (version 1: new fields are added, the shape is kept);
+- ``api/v2/check.json``: the tool "Can they get my tax information?" (version 2; the version 1
+  tree was withdrawn because some of its answers were wrong: see the reuse page);
+- ``api/v2/request-checker.json``: the request checker.
 """
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
-from .app import App
+from .. import decision
+from ..site import Site
+from ..words import Words
 
 _ID = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
 _IDS = {"type": "array", "items": _ID}
@@ -39,9 +43,9 @@ _GUIDANCE = {"type": "array", "items": {
     "type": "object", "required": ["id", "text", "sources"],
     "properties": {"id": _ID, "text": {"type": "string"}, "sources": _IDS}}}
 
-TREE_SCHEMA: dict[str, Any] = {
+CHECK_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "title": "ITIN Privacy Guide decision tree (v2)",
+    "title": "ITIN Privacy Guide: can they get my tax information? (v2)",
     "description": "Questions lead to questions or to results; a result (keyed by its "
                    "published anchor, r--answer--answer…) names its outcome. Routes come from "
                    "data/exceptions.yml; 'any' in recipients or purposes means whoever or "
@@ -127,7 +131,7 @@ _REQUIREMENTS = {"type": "array", "items": {
     "properties": {"id": _ID, "text": {"type": "string"}, "sources": {**_IDS, "minItems": 1},
                    "rulings": _IDS}}}
 
-CHECKER_SCHEMA: dict[str, Any] = {
+REQUEST_CHECKER_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "title": "ITIN Privacy Guide request checker (v2)",
     "description": "request: what a request or order must contain or show (each checked yes, "
@@ -150,53 +154,86 @@ CHECKER_SCHEMA: dict[str, Any] = {
 }
 
 
-def checker_json(app: App) -> dict[str, Any]:
+def exceptions_json(site: Site, words: Words) -> dict[str, Any]:
+    """The exception catalogue (localized text, ids, citations, routes, quotes)."""
+    w = words
+    items = []
+    for ex in site.exceptions.values():
+        base = f"exceptions.{ex.id}"
+        items.append({
+            "id": ex.id, "citation": ex.citation, "subsection": ex.subsection,
+            "title": w.d_plain(f"{base}.title"),
+            "summary": w.d_plain(f"{base}.summary"),
+            "recipients": ex.recipients, "purposes": ex.purposes,
+            "authority": ex.authority, "disclosed": [d.value for d in ex.disclosed],
+            "scope": ex.scope.value,
+            "conditions": [{"id": c.id, "text": w.d_plain(f"{base}.conditions.{c.id}"),
+                            "stage": c.stage.value if c.stage else None,
+                            "quote": ({"citation": site.quote_citation(c.quote),
+                                       "text": c.quote.text} if c.quote else None),
+                            "sources": c.sources} for c in ex.conditions],
+            "redisclosure": w.d_plain(f"{base}.redisclosure"),
+            "routes": [decision.route_json(site, decision.RouteRef(ex.id, r.id), w.d_plain)
+                       for r in ex.routes],
+            "court_readings": [
+                {"id": r.id, "date": r.date, "case": r.case,
+                 "court": w.d_plain(f"{base}.court_readings.{r.id}.court"),
+                 "text": w.d_plain(f"{base}.court_readings.{r.id}.text"),
+                 "confidence": r.confidence.value, "sources": r.sources}
+                for r in ex.court_readings],
+            "confidence": ex.verification.confidence.value,
+            "sources": ex.sources,
+        })
+    vocab = {
+        kind: [{"id": t.id, "label": w.d_plain(f"{kind}.{t.id}.label")}
+               for t in getattr(site, kind).values()]
+        for kind in ("recipients", "purposes", "authorities")
+    }
+    sources = [{"id": s.id, "title": s.title, "author": s.author, "date": s.date,
+                "url": s.url, "kind": s.kind.value} for s in site.sources.values()]
+    return {"version": 1, "locale": w.code, "as_of": site.site.as_of.isoformat(),
+            **vocab, "exceptions": items, "sources": sources}
+
+
+def check_json(site: Site, words: Words) -> dict[str, Any]:
+    """The tool "Can they get my tax information?" (version 2)."""
+    return decision.tree_json(site.tree, site, words.d_plain, words.plain)
+
+
+def request_checker_json(site: Site, words: Words) -> dict[str, Any]:
+    """The request checker (version 2)."""
     lists = []
-    for cl in app.checklists:
-        ex = app.site.exceptions[cl.exception]
+    for cl in site.checklists:
+        ex = site.exceptions[cl.exception]
 
         def items(ids: list[str], ex: Any = ex) -> list[dict[str, Any]]:
             out = []
             for cid in ids:
-                c = app.condition(ex.id, cid)
-                text = app.d_plain(f"exceptions.{ex.id}.conditions.{c.id}")
+                c = site.condition(ex.id, cid)
+                text = words.d_plain(f"exceptions.{ex.id}.conditions.{c.id}")
                 out.append({"id": c.id, "text": text, "sources": c.sources,
                             "rulings": c.rulings})
             return out
 
         lists.append({
             "exception": ex.id, "citation": ex.citation,
-            "title": app.d_plain(f"exceptions.{ex.id}.title"),
+            "title": words.d_plain(f"exceptions.{ex.id}.title"),
             "request": items(cl.request), "disclosure": items(cl.disclosure),
             "after": items(cl.after),
         })
-    return {"version": 2, "locale": app.code, "as_of": app.site.site.as_of.isoformat(),
+    return {"version": 2, "locale": words.code, "as_of": site.site.as_of.isoformat(),
             "checklists": lists}
 
 
-def _write(path: Path, value: Any) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(value, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-
-
-def write_api(app: App, site_dir: Path) -> list[Path]:
-    """Write the open-data JSON into one locale's site directory.
-
-    ``api/v1/exceptions.json`` keeps its shape (new fields are added, as promised). The tree
-    and the checker changed shape in version 2 and moved to ``api/v2/``; the version 1 tree
-    was withdrawn because some of its answers were wrong (see the reuse page).
-    """
-    v1, v2 = site_dir / "api" / "v1", site_dir / "api" / "v2"
-    files = {
-        v1 / "exceptions.json": app.exceptions_json(),
-        v1 / "schema" / "exceptions.schema.json": EXCEPTIONS_SCHEMA,
-        v2 / "decision-trees" / f"{app.can_tree.id}.json": app.tree_json(),
-        v2 / "request-checker.json": checker_json(app),
-        v2 / "schema" / "decision-tree.schema.json": TREE_SCHEMA,
-        v2 / "schema" / "request-checker.schema.json": CHECKER_SCHEMA,
+def api_files(site: Site, words: Words) -> dict[str, Any]:
+    """Every open-data file of one locale: path below the locale root -> JSON value."""
+    return {
+        "api/v1/exceptions.json": exceptions_json(site, words),
+        "api/v1/schema/exceptions.schema.json": EXCEPTIONS_SCHEMA,
+        "api/v2/check.json": check_json(site, words),
+        "api/v2/schema/check.schema.json": CHECK_SCHEMA,
+        "api/v2/request-checker.json": request_checker_json(site, words),
+        "api/v2/schema/request-checker.schema.json": REQUEST_CHECKER_SCHEMA,
     }
-    for page_id in app.embeddable():
-        files[site_dir / "oembed" / f"{page_id}.json"] = app.oembed(page_id)
-    for path, value in files.items():
-        _write(path, value)
-    return list(files)
+
+
