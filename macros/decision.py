@@ -533,7 +533,7 @@ def route_json(site: SiteData, ref: RouteRef, text: Any) -> dict[str, Any]:
     ex, r = route_by_ref(site, ref)
     base = f"exceptions.{ex.id}.routes.{r.id}"
     return {
-        "id": r.id, "exception": ex.id, "citation": f"26 U.S.C. § 6103{r.paragraph}",
+        "id": r.id, "exception": ex.id, "citation": route_citation(site, r, full=True),
         "recipients": r.recipients, "purposes": r.purposes, "needs": r.needs,
         "disclosed": [d.value for d in r.disclosed], "scope": r.scope.value,
         "verdict": r.verdict,
@@ -613,11 +613,32 @@ def digest(tree: Tree, site: SiteData) -> str:
             routes = ", ".join(site_citation(site, r) for r in outcome.routes) or "none"
         extra = [*(f"context:{c}" for c in outcome.context)]
         lines.append(f"{' / '.join(chosen)}  #{anchor_for(tuple(chosen))}")
-        verdict = outcome.verdict + (" (IRS on its own only)" if outcome.own_motion else "")
+        verdict = outcome.verdict + (" (no request needed only)" if outcome.own_motion else "")
         lines.append(f"    -> {verdict}: {routes}"
                      + (f" [{', '.join(extra)}]" if extra else ""))
     return "\n".join(lines) + "\n"
 
 
 def site_citation(site: SiteData, ref: RouteRef) -> str:
-    return "§ 6103" + route_by_ref(site, ref)[1].paragraph
+    return route_citation(site, route_by_ref(site, ref)[1])
+
+
+def route_sources(site: SiteData, ref: RouteRef) -> list[str]:
+    """The source to cite for a route: the vendored law it rests on (data/sources.yml entry with
+    that ``law_file``), else the exception's first source (the § 6103 text)."""
+    ex, route = route_by_ref(site, ref)
+    if route.law is not None:
+        own = [sid for sid, src in site.sources.items() if src.law_file == route.law]
+        if own:
+            return own[:1]
+    return list(ex.sources[:1])
+
+
+def route_citation(site: SiteData, route: Route, *, full: bool = False) -> str:
+    """What a route rests on: "§ 6103(i)(2)" (or "26 U.S.C. § 6103(i)(2)" in full), or, for a
+    route on another law, that law's citation: "31 U.S.C. § 3720A(c)"."""
+    if route.law is None:
+        return ("26 U.S.C. " if full else "") + "§ 6103" + route.paragraph
+    section = next((f["citation"] for f in site.law_manifest if f.get("file") == route.law),
+                   route.law)
+    return section + route.paragraph

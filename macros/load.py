@@ -359,13 +359,17 @@ def load_site(root: Path) -> SiteData:
         for j, cond in enumerate(ex.conditions):
             quote(cond.quote, edoc, f"exceptions[{i}].conditions[{j}].quote",
                   bool(vendored & set(cond.sources)))
-    section = parts.get("usc-26-6103.txt", {})
     for i, ex in enumerate(parsed["exceptions.yml"].exceptions):
         for j, route in enumerate(ex.routes):
+            file = route.law or "usc-26-6103.txt"
+            if route.law and law:
+                c.need(route.law in law, edoc, f"exceptions[{i}].routes[{j}].law",
+                       f"unknown law file {route.law!r} (not in data/law/manifest.yml)")
+            section = parts.get(file, {})
             c.need(not section or route.paragraph in section, edoc,
                    f"exceptions[{i}].routes[{j}].paragraph",
-                   f"§ 6103{route.paragraph} is not a paragraph of the vendored statute "
-                   "(data/law/usc-26-6103.txt)")
+                   f"{route.paragraph} is not a paragraph of the vendored law "
+                   f"(data/law/{file})")
 
     try:
         pages = load_pages(root)

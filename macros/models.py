@@ -353,7 +353,11 @@ class Route(Strict):
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=40)] = \
         Field(description="unique across data/exceptions.yml; used in outcome data and JSON")
     paragraph: Annotated[str, StringConstraints(pattern=r"^(\([a-zA-Z0-9]+\))+$")] = Field(
-        description="the paragraph of § 6103 this route rests on, e.g. (i)(2)")
+        description="the paragraph of § 6103 this route rests on, e.g. (i)(2) (or of `law`)")
+    law: Annotated[str, StringConstraints(pattern=r"^[a-zA-Z0-9-]+\.txt$")] | None = Field(
+        default=None, description="a vendored law file (data/law/) when the route rests on "
+        "another law than § 6103, which allows or requires the sharing itself, e.g. "
+        "usc-31-3720A.txt (the home address sent when a refund pays a federal debt)")
     recipients: list[Id] = Field(min_length=1, description="ids from data/recipients.yml, "
                                  "or [any]")
     purposes: list[Id] = Field(min_length=1, description="ids from data/purposes.yml, or [any]")

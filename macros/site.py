@@ -52,10 +52,22 @@ class Site(SiteData):
     def codes(self) -> list[str]:
         return [loc.code for loc in self.locales.locales]
 
+    def parts(self, page: Any) -> list[str]:
+        """The parts of a page split in parts (``parts:`` in its front matter), in order."""
+        if page.meta.parts == "subsections":
+            return list(dict.fromkeys(ex.subsection for ex in self.exceptions.values()))
+        return []
+
     # -- lookups by id -----------------------------------------------------------------------
 
     def route(self, ref: decision.RouteRef) -> Any:
         return decision.route_by_ref(self, ref)[1]
+
+    def route_citation(self, route: Any) -> str:
+        return decision.route_citation(self, route)
+
+    def route_sources(self, ref: decision.RouteRef) -> list[str]:
+        return decision.route_sources(self, ref)
 
     @staticmethod
     def route_ref(exception: str, route: str) -> decision.RouteRef:
