@@ -2,6 +2,12 @@
 
 ``load_site(root)`` is the only entry point. It returns a ``SiteData`` or raises ``DataError``
 listing every problem found, each as ``file:line: path: what was expected``.
+
+Rules across files checked here (the per-field rules are in ``models.py``, the YAML ones in
+``yamlsrc.py``): references resolve; dates are in order (``as_of`` <= ``last_reviewed`` <= the
+build date; events and case statuses no later than the site's ``as_of``); every recipient has a
+route; and every id that becomes an HTML id (``id="..."``) is unique on the page that shows it
+(``_check_html_ids``).
 """
 
 from __future__ import annotations
@@ -167,6 +173,10 @@ def load_site(root: Path) -> SiteData:
                            "authorities", "authority")
     src_file = "data/sources.yml"
 
+    info: m.SiteInfo = parsed["site.yml"].site
+    c.need(info.as_of <= info.last_reviewed, docs["site.yml"], "site.last_reviewed",
+           f"last reviewed {info.last_reviewed} is before the as-of date {info.as_of}: "
+           "as_of <= last_reviewed <= the build date")
     for i, kp in enumerate(parsed["site.yml"].site.key_points):
         c.refs(kp.sources, sources, docs["site.yml"], f"site.key_points[{i}].sources", src_file)
 
@@ -199,6 +209,9 @@ def load_site(root: Path) -> SiteData:
                    f"case.events[{i}].date",
                    f"event date {ev.date} is after the site's as-of date "
                    f"{parsed['site.yml'].site.as_of} (data/site.yml)")
+        c.need(case.status.as_of <= info.as_of, doc, "case.status.as_of",
+               f"status as of {case.status.as_of} is after the site's as-of date {info.as_of} "
+               "(data/site.yml)")
         c.need(case.status.latest_event in events, doc, "case.status.latest_event",
                f"unknown event id {case.status.latest_event!r} (not an event of this case)")
         if case.status.latest_event in events and case.events:
@@ -254,6 +267,12 @@ def load_site(root: Path) -> SiteData:
             if reading.case is not None:
                 c.need(reading.case in cases, edoc, f"{base}.court_readings[{j}].case",
                        f"unknown case id {reading.case!r} (not in data/cases/)")
+
+    named = {r for ex in exceptions.values() for route in ex.routes for r in route.recipients}
+    for i, rid in enumerate(recipients):
+        c.need(rid in named or m.ANY in named, docs["recipients.yml"], f"recipients[{i}].id",
+               f"no route of data/exceptions.yml covers recipient {rid!r} (nor [any]): add its "
+               "route or remove it")
 
     fdoc = docs["faq.yml"]
     c.unique(parsed["faq.yml"].faq, fdoc, "faq", "question")
@@ -371,6 +390,8 @@ def load_site(root: Path) -> SiteData:
                    f"{route.paragraph} is not a paragraph of the vendored law "
                    f"(data/law/{file})")
 
+    _check_html_ids(c, root, parsed, docs, case_names)
+
     try:
         pages = load_pages(root)
     except DataError as exc:
@@ -404,6 +425,126 @@ def load_site(root: Path) -> SiteData:
 
 
 DONT_KNOW = "dont-know"
+
+# Ids the check tool makes (questions q-..., outcomes o-..., answer paths r--...): a data id
+# that becomes an HTML id must not start like them.
+TOOL_PREFIXES = ("q-", "o-", "r--")
+
+
+def _static_ids(root: Path) -> set[str]:
+    """The literal ``id="..."`` of the theme's templates (reserved: data must not reuse them)."""
+    import re
+
+    out: set[str] = set()
+    for path in sorted((root / "overrides").rglob("*.html")):
+        out.update(re.findall(r'\bid="([a-z][a-z0-9-]*)"', path.read_text(encoding="utf-8")))
+    return out
+
+
+def _check_html_ids(c: _Checker, root: Path, parsed: dict[str, Any], docs: dict[str, YamlDoc],
+                    case_names: list[str]) -> None:
+    """Every HTML id made from the data is unique on the page that shows it (a link
+    ``page/#id`` must lead to one place), and none is a template's own id or looks like one of
+    the check tool's. The ids each page makes are listed here as its template writes them
+    (``overrides/partials/app/pages/<page>.html``); the sources' ``src-<id>`` are on every page
+    that lists its sources, so they share every page's namespace.
+
+    The namespace is per page, not site-wide: data/faq.yml and data/glossary.yml share ids
+    (e.g. ``final-order-of-removal``), which is fine because they are on different pages."""
+    made: dict[str, list[tuple[str, YamlDoc, str, str]]] = {}  # page -> (HTML id, file, ...)
+    page = ""
+
+    def add(doc: YamlDoc, path: str, what: str, *ids: str) -> None:
+        made.setdefault(page, []).extend((i, doc, path, what) for i in ids)
+
+    def top(doc: YamlDoc, path: str, what: str, item_id: str) -> None:
+        c.need(not item_id.startswith(TOOL_PREFIXES), doc, path,
+               f"{what} id {item_id!r} starts like the check tool's ids "
+               f"({', '.join(TOOL_PREFIXES)}): choose another id")
+
+    page = "home"
+    sdoc = docs["site.yml"]
+    for i, kp in enumerate(parsed["site.yml"].site.key_points):
+        top(sdoc, f"site.key_points[{i}].id", "key point", kp.id)
+        add(sdoc, f"site.key_points[{i}].id", f"key point {kp.id!r}", kp.id)
+    page = "*"  # every page that lists sources
+    for i, src in enumerate(parsed["sources.yml"].sources):
+        add(docs["sources.yml"], f"sources[{i}].id", f"source {src.id!r}", f"src-{src.id}")
+    page = "protections"
+    stdoc = docs["statute.yml"]
+    for i, d in enumerate(parsed["statute.yml"].definitions):
+        add(stdoc, f"definitions[{i}].id", f"definition {d.id!r}", f"def-{d.id}")
+    for i, pen in enumerate(parsed["statute.yml"].penalties):
+        add(stdoc, f"penalties[{i}].id", f"penalty {pen.id!r}", f"penalty-{pen.id}",
+            f"penalty-{pen.id}-h")
+    edoc = docs["exceptions.yml"]
+    for i, ex in enumerate(parsed["exceptions.yml"].exceptions):
+        base = f"exceptions[{i}]"
+        what = f"exception {ex.id!r}"
+        page = "request-checker"
+        add(edoc, f"{base}.id", what, f"check-{ex.id}", f"check-{ex.id}-h",
+            *(f"check-{ex.id}-{stage.value}" for stage in m.Stage))
+        for j, cond in enumerate(ex.conditions):
+            add(edoc, f"{base}.conditions[{j}].id", f"condition {cond.id!r} of {ex.id}",
+                f"check-{ex.id}-{cond.id}")
+        page = "exceptions"
+        add(edoc, f"{base}.id", what, ex.id, *(f"{ex.id}-{part}" for part in
+                                                ("h", "routes", "conditions", "redisclosure",
+                                                 "courts")))
+        for j, route in enumerate(ex.routes):
+            add(edoc, f"{base}.routes[{j}].id", f"route {route.id!r}", f"route-{route.id}")
+        for j, cond in enumerate(ex.conditions):
+            add(edoc, f"{base}.conditions[{j}].id", f"condition {cond.id!r} of {ex.id}",
+                f"{ex.id}-{cond.id}")
+        for j, reading in enumerate(ex.court_readings):
+            add(edoc, f"{base}.court_readings[{j}].id", f"court reading {reading.id!r} of "
+                f"{ex.id}", f"{ex.id}-{reading.id}")
+    page = "lawsuits"
+    for name in case_names:
+        case = parsed[name].case
+        doc = docs[name]
+        top(doc, "case.id", "case", case.id)
+        add(doc, "case.id", f"case {case.id!r}", case.id, f"glance-{case.id}",
+            *(f"{case.id}-{part}" for part in ("h", "about", "status", "timeline")))
+        for j, ev in enumerate(case.events):
+            add(doc, f"case.events[{j}].id", f"event {ev.id!r} of case {case.id}",
+                f"{case.id}-{ev.id}")
+    for file, key, what, suffixes in (("faq.yml", "faq", "question", ("", "-h")),
+                                      ("glossary.yml", "glossary", "glossary term", ("",)),
+                                      ("help.yml", "help", "help entry", ("", "-h"))):
+        page = key
+        doc = docs[file]
+        for i, item in enumerate(getattr(parsed[file], key)):
+            top(doc, f"{key}[{i}].id", what, item.id)
+            add(doc, f"{key}[{i}].id", f"{what} {item.id!r}", *(item.id + s for s in suffixes))
+    page = "check"
+    tdoc = docs["tools.yml"]
+    for old in parsed["tools.yml"].check.aliases:
+        add(tdoc, f"check.aliases.{old}", f"the check tool's old anchor {old!r}", old,
+            f"{old}-h")
+
+    static = _static_ids(root)
+    everywhere = made.pop("*", [])
+    for name, entries in [("*", []), *made.items()]:
+        first: dict[str, tuple[YamlDoc, str, str]] = {}
+        # The shared ids are checked once (with no page of their own), then before each page's.
+        for k, (html_id, doc, path, what) in enumerate([*everywhere, *entries]):
+            if k < len(everywhere) and name != "*":
+                first.setdefault(html_id, (doc, path, what))
+                continue
+            if html_id in static:
+                c.need(False, doc, path, f"{what} makes the HTML id {html_id!r}, which the "
+                       "templates (overrides/) already use: choose another id")
+            elif html_id in first:
+                odoc, opath, owhat = first[html_id]
+                if owhat == what:  # the same id twice: reported as a duplicate id already
+                    continue
+                where = "every page listing sources" if name == "*" else f"the {name} page"
+                c.need(False, doc, path, f"{what} makes the HTML id {html_id!r}, as {owhat} "
+                       f"does ({odoc.file}:{odoc.line_of(opath)}): ids must be unique on "
+                       f"{where}")
+            else:
+                first[html_id] = (doc, path, what)
 
 
 def _refs_or_any(c: _Checker, ids: list[str], known: dict[str, Any], doc: YamlDoc, path: str,

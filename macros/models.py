@@ -1,8 +1,16 @@
 """The data contract: one pydantic model per file in ``data/``.
 
-Every model forbids unknown keys (a typo must not pass silently). Ids are kebab-case and are
-used as anchors, URL fragments and translation contexts, so they never change once published.
-Cross-file references (source ids, recipient ids, case ids ...) are checked in ``load.py``.
+Every model forbids unknown keys (a typo must not pass silently) and coerces nothing loosely:
+a boolean is ``true`` or ``false`` (never ``"no"`` or ``1``) and a number is a number. Ids are
+kebab-case and are used as anchors, URL fragments and translation contexts, so they never change
+once published. Cross-file references (source ids, recipient ids, case ids ...) are checked in
+``load.py``.
+
+Length limits (characters, after trimming; the JSON Schemas show them as ``maxLength``): ids 60,
+one-line labels (names, terms, citations, courts) 120, titles and questions 200, paragraphs
+3000. Dates are never in the future (the build date is "today"). Markdown links go only to
+https:// URLs, mailto:, in-page anchors (#...) or pages of the site (relative): scheme-relative
+``//host/x`` and ``http://`` links are refused, as they are in URL fields.
 """
 
 from __future__ import annotations
@@ -12,14 +20,19 @@ import re
 from enum import StrEnum
 from typing import Annotated, Literal
 
+from markdown_it import MarkdownIt
 from pydantic import (
     AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
+    StrictBool,
     StringConstraints,
+    ValidationInfo,
+    field_validator,
 )
+from pydantic_core import PydanticCustomError
 
 
 class Strict(BaseModel):
@@ -27,27 +40,112 @@ class Strict(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
 
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_loose_scalars(cls, value: object, info: ValidationInfo) -> object:
+        """A field declared ``bool`` takes only true/false; one declared ``int`` only a whole
+        number (pydantic would otherwise read ``"no"`` as false and ``"3"`` as 3). This holds
+        for every model built on ``Strict``, page front matter included."""
+        field = cls.model_fields.get(info.field_name or "")
+        if field is None or value is None:
+            return value
+        kind = field.annotation
+        if kind in (bool, bool | None) and not isinstance(value, bool):
+            raise PydanticCustomError("strict_bool", "must be true or false; got {value}",
+                                      {"value": repr(value)})
+        if kind in (int, int | None) and (isinstance(value, bool) or not isinstance(value, int)):
+            raise PydanticCustomError("strict_int", "must be a whole number; got {value}",
+                                      {"value": repr(value)})
+        return value
+
 
 # ---------------------------------------------------------------------------------------------
 # Field types
 # ---------------------------------------------------------------------------------------------
 
+ID_MAX = 60
+LABEL_MAX = 120
+TITLE_MAX = 200
+PARAGRAPH_MAX = 3000
+
 Id = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=80),
-    Field(description="kebab-case id: lowercase letters, digits and single hyphens"),
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=ID_MAX),
+    Field(description=f"kebab-case id: lowercase letters, digits and single hyphens (at most "
+          f"{ID_MAX} characters)"),
 ]
+
+
+def _one_line(value: str) -> str:
+    if "\n" in value:
+        raise ValueError("must be one line (no line breaks)")
+    return value
+
 
 Text = Annotated[
     str,
-    StringConstraints(min_length=1, strip_whitespace=True),
-    Field(description="plain text (no Markdown, no HTML)"),
+    StringConstraints(min_length=1, strip_whitespace=True, max_length=PARAGRAPH_MAX),
+    Field(description=f"plain text (no Markdown, no HTML), at most {PARAGRAPH_MAX} characters"),
 ]
+
+Label = Annotated[
+    str,
+    StringConstraints(min_length=1, strip_whitespace=True, max_length=LABEL_MAX),
+    AfterValidator(_one_line),
+    Field(description=f"plain text on one line (a name, term, citation or option label), at "
+          f"most {LABEL_MAX} characters"),
+]
+
+Title = Annotated[
+    str,
+    StringConstraints(min_length=1, strip_whitespace=True, max_length=TITLE_MAX),
+    AfterValidator(_one_line),
+    Field(description=f"a title or question: plain text on one line, at most {TITLE_MAX} "
+          "characters"),
+]
+
+# Link targets as written (the renderer's own check is bypassed here, so each is seen).
+_LINK_PARSER = MarkdownIt("commonmark", {"html": False})
+_LINK_PARSER.validateLink = lambda url: True  # type: ignore[method-assign]
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def link_targets(text: str) -> list[str]:
+    """Every link target of a Markdown text (inline links and autolinks)."""
+    out = []
+    for block in _LINK_PARSER.parse(text):
+        for tok in block.children or []:
+            if tok.type == "link_open":
+                out.append(str(tok.attrGet("href") or ""))
+    return out
+
+
+def link_problem(text: str) -> str | None:
+    """Why a Markdown text's link is refused (``None`` if every link is fine)."""
+    for href in link_targets(text):
+        if re.match(r"^https://[^\s/\\?#]", href) or href.startswith(("mailto:", "#")):
+            continue
+        if href.startswith(("//", "\\", "/\\")) or _SCHEME.match(href) or not href:
+            return (f"link target {href!r} is not allowed: use an https:// URL, mailto:, an "
+                    "in-page #anchor or a relative link to a page of the site (scheme-relative "
+                    "//host and http:// links are refused)")
+    return None
+
+
+def _safe_links(value: str) -> str:
+    problem = link_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
 
 Markdown = Annotated[
     str,
-    StringConstraints(min_length=1, strip_whitespace=True),
-    Field(description="text with the safe Markdown subset: emphasis, links, lists (no raw HTML)"),
+    StringConstraints(min_length=1, strip_whitespace=True, max_length=PARAGRAPH_MAX),
+    AfterValidator(_safe_links),
+    Field(description="text with the safe Markdown subset: emphasis, links, lists (no raw "
+          f"HTML); links only to https://, mailto:, #anchors or site pages; at most "
+          f"{PARAGRAPH_MAX} characters"),
 ]
 
 _PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|XXX|lorem ipsum)\b", re.IGNORECASE)
@@ -61,15 +159,25 @@ def _no_placeholder(value: str) -> str:
 
 Prose = Annotated[Text, AfterValidator(_no_placeholder)]
 ProseMd = Annotated[Markdown, AfterValidator(_no_placeholder)]
+TitleProse = Annotated[Title, AfterValidator(_no_placeholder)]
+LabelProse = Annotated[Label, AfterValidator(_no_placeholder)]
+
+URL_MAX = 500
 
 
 def _https(value: str) -> str:
-    if not re.match(r"^https://[^\s/$.?#][^\s]*$", value):
-        raise ValueError("must be an https:// URL")
+    # The one https-only rule for URL fields: no http://, no scheme-relative //host/x.
+    if not re.match(r"^https://[^\s/$.?#\\][^\s]*$", value):
+        raise ValueError("must be an https:// URL (http:// and scheme-relative //host links "
+                         "are refused)")
+    if len(value) > URL_MAX:
+        raise ValueError(f"URL is longer than {URL_MAX} characters")
     return value
 
 
-HttpsUrl = Annotated[str, AfterValidator(_https), Field(description="an https:// URL")]
+HttpsUrl = Annotated[str, AfterValidator(_https),
+                     Field(description=f"an https:// URL (not http://, not scheme-relative "
+                           f"//host), at most {URL_MAX} characters")]
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -83,13 +191,17 @@ def _partial_date(value: str) -> str:
         dt.date(int(year), int(month or 1), int(day or 1))
     except ValueError as exc:
         raise ValueError(f"{value!r} is not a real date ({exc})") from None
+    start = dt.date(int(year), int(month or 1), int(day or 1))
+    if start > dt.date.today():
+        raise ValueError(f"{value} is in the future (the build date is {dt.date.today()})")
     return value
 
 
 PartialDate = Annotated[
     str,
     AfterValidator(_partial_date),
-    Field(description="a real date: YYYY-MM-DD, or YYYY-MM / YYYY when only that is known"),
+    Field(description="a real date: YYYY-MM-DD, or YYYY-MM / YYYY when only that is known; "
+          "not after the build date"),
 ]
 
 
@@ -104,10 +216,17 @@ def _real_date(value: object) -> dt.date:
         raise ValueError(f"{value!r} is not a real date ({exc})") from None
 
 
+def _not_future(value: dt.date) -> dt.date:
+    if value > dt.date.today():
+        raise ValueError(f"{value} is in the future (the build date is {dt.date.today()})")
+    return value
+
+
 FullDate = Annotated[
     dt.date,
     BeforeValidator(_real_date),
-    Field(description="a real date written YYYY-MM-DD"),
+    AfterValidator(_not_future),
+    Field(description="a real date written YYYY-MM-DD, not after the build date"),
 ]
 
 
@@ -142,7 +261,7 @@ class SiteInfo(Strict):
 
     as_of: FullDate = Field(description="facts are current to this date (newest source checked)")
     last_reviewed: FullDate = Field(description="when the whole site was last reviewed")
-    maintainer: Prose
+    maintainer: LabelProse
     report_error: ProseMd = Field(description="how a reader reports an error (Markdown)")
     quick_exit_url: HttpsUrl = Field(description="neutral site the quick-exit control opens")
     key_points: list[KeyPoint] = Field(min_length=3, max_length=3,
@@ -174,8 +293,8 @@ class Source(Strict):
     """One source, recorded once; everything else cites it by id."""
 
     id: Id
-    title: Text
-    author: Text = Field(description="author, court or publishing body")
+    title: Title
+    author: Title = Field(description="author, court or publishing body")
     date: PartialDate | None = Field(default=None, description="publication date, if known")
     url: HttpsUrl
     kind: SourceKind
@@ -197,7 +316,7 @@ class Term(Strict):
     """An entry of a controlled vocabulary (who asks, why, with what)."""
 
     id: Id
-    label: Text = Field(description="short label shown in tables and widget options")
+    label: Label = Field(description="short label shown in tables and widget options")
     description: Prose | None = None
 
 
@@ -247,8 +366,8 @@ class Quote(Strict):
 
 class Definition(Strict):
     id: Id
-    term: Text
-    citation: Text
+    term: Label
+    citation: Label
     text: ProseMd
     quote: Quote
     verification: Verification
@@ -257,8 +376,8 @@ class Definition(Strict):
 
 class Penalty(Strict):
     id: Id
-    citation: Text
-    title: Text
+    citation: Label
+    title: Title
     summary: ProseMd
     quotes: list[Quote] = Field(min_length=1)
     verification: Verification
@@ -266,7 +385,7 @@ class Penalty(Strict):
 
 
 class GeneralRule(Strict):
-    citation: Text
+    citation: Label
     summary: ProseMd
     quote: Quote
     verification: Verification
@@ -327,7 +446,7 @@ class CourtReading(Strict):
 
     id: Id = Field(description="stable id (anchors, translation contexts, condition rulings)")
     date: PartialDate
-    court: Text
+    court: Label
     case: Id | None = Field(default=None, description="case id from data/cases/")
     text: ProseMd
     confidence: Confidence
@@ -382,9 +501,9 @@ class Exception_(Strict):
     """One exception to § 6103(a): who may receive what, why, and on what conditions."""
 
     id: Annotated[Id, StringConstraints(pattern=r"^x-6103-[a-z0-9-]+$")]
-    citation: Text = Field(description="e.g. 26 U.S.C. § 6103(i)(2)")
+    citation: Label = Field(description="e.g. 26 U.S.C. § 6103(i)(2)")
     subsection: Annotated[str, StringConstraints(pattern=r"^[c-o]$")]
-    title: Prose
+    title: TitleProse
     summary: ProseMd
     routes: list[Route] = Field(min_length=1)
     conditions: list[Condition] = Field(min_length=1)
@@ -456,7 +575,7 @@ class Event(Strict):
     id: Id
     date: PartialDate
     kind: EventKind
-    title: Prose
+    title: TitleProse
     what_happened: ProseMd
     what_it_means: ProseMd = Field(description="what it means for an ITIN filer")
     confidence: Confidence
@@ -475,17 +594,17 @@ class Status(Strict):
 
 
 class Parties(Strict):
-    plaintiffs: list[Text] = Field(min_length=1)
-    defendants: list[Text] = Field(min_length=1)
+    plaintiffs: list[Title] = Field(min_length=1)
+    defendants: list[Title] = Field(min_length=1)
 
 
 class Case(Strict):
     id: Id
-    caption: Text
-    short_name: Text
-    court: Text
-    docket: Text
-    judge: Text
+    caption: Title
+    short_name: Label
+    court: Label
+    docket: Label
+    judge: Label
     appeal_of: Id | None = Field(default=None, description="id of the lower-court case")
     parties: Parties
     about: ProseMd
@@ -510,7 +629,7 @@ class Audience(StrEnum):
 
 class FaqEntry(Strict):
     id: Id
-    question: Prose
+    question: TitleProse
     answer: ProseMd
     audience: list[Audience] = Field(min_length=1)
     related_exceptions: list[Id] = Field(default_factory=list)
@@ -523,7 +642,7 @@ class FaqFile(Strict):
 
 class GlossaryEntry(Strict):
     id: Id
-    term: Text
+    term: Label
     definition: ProseMd
     sources: list[Id] = Field(default_factory=list)
 
@@ -542,7 +661,7 @@ class Phone(Strict):
 
 class HelpEntry(Strict):
     id: Id
-    name: Text
+    name: Label
     kind: Literal["legal-aid", "tax-clinic", "immigration-legal", "directory", "government",
                   "advocacy"]
     description: ProseMd = Field(description="what it does")
@@ -567,18 +686,19 @@ class HelpFile(Strict):
 
 class Review(Strict):
     state: Literal["source", "machine-assisted", "community-reviewed", "legal-reviewed"]
-    reviewed_by: Text | None = None
+    reviewed_by: Label | None = None
     date: FullDate | None = None
 
 
 class Locale(Strict):
     code: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)?$")]
-    name: Text = Field(description="the language's name in its own script")
-    english_name: Text
+    name: Label = Field(description="the language's name in its own script")
+    english_name: Label
     dir: Literal["ltr", "rtl"]
-    theme_language: Text = Field(description="Material's theme.language code")
-    complete: bool = Field(description="true: published as complete; `make release-check` must "
-                           "pass before a release (an English-only change never blocks CI)")
+    theme_language: Label = Field(description="Material's theme.language code")
+    complete: StrictBool = Field(description="true: published as complete; `make "
+                                 "release-check` must pass before a release (an English-only "
+                                 "change never blocks CI)")
     og_locale: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}_[A-Z]{2}$")] | None = Field(
         default=None, description="Open Graph locale, e.g. es_US (default: from the code)")
     review: Review
@@ -625,7 +745,7 @@ class CheckConfig(Strict):
 
     recipients: list[Id] = Field(min_length=2, description="who-is-asking options, in order")
     authorities: list[Id] = Field(min_length=2, description="what-they-have options, in order")
-    dont_know: bool = Field(description="offer \"I don't know\" as the last what-they-have "
+    dont_know: StrictBool = Field(description="offer \"I don't know\" as the last what-they-have "
                             "answer")
     extra_purposes: dict[Id, list[Id]] = Field(
         default_factory=dict,
@@ -657,7 +777,7 @@ class Expect(Strict):
 class DecidedBy(Strict):
     """The statute's words that decide a scenario (checked against data/law/)."""
 
-    paragraph: Text = Field(description="e.g. 26 U.S.C. § 6103(i)(2)")
+    paragraph: Label = Field(description="e.g. 26 U.S.C. § 6103(i)(2)")
     quote: Text = Field(description="words found verbatim in the vendored statute text")
     file: str = Field(default="usc-26-6103.txt", description="file under data/law/")
 
