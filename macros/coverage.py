@@ -52,7 +52,9 @@ def _usage(site: Site) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for page in site.pages.values():
         with words.recording() as usage:
-            render_page(PageContext(site, words, env, page, site_url="https://example.org/"))
+            for part in [None, *site.parts(page)]:
+                render_page(PageContext(site, words, env, page, site_url="https://example.org/",
+                                        part=part))
         out[page.id] = usage.used | {f"page.{page.id}.title", f"page.{page.id}.description"}
     return out
 

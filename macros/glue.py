@@ -23,7 +23,7 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from . import urls
+from . import theme, urls
 from .catalogs import load_translators
 from .errors import DataError
 from .page import PageContext, environment, render_page
@@ -45,6 +45,7 @@ class BuildState:
         self.words = Words(self.site, load_translators(self.site)[locale])
         self.site_url = site_url  # the site root (without the locale prefix)
         self.urls = urls.Urls(site_url, locale, self.site.source_locale)
+        self.assets = theme.Assets(root / "overrides" / "assets" / "app")
         self.env: Environment = environment(self.site, self.words,
                                             translation_coverage=self.translation_coverage)
 
@@ -53,21 +54,25 @@ class BuildState:
 
         return coverage_by_locale(self.site)
 
-    def context(self, page: Page, embed: bool) -> PageContext:
+    def context(self, page: Page, embed: bool, part: str | None = None) -> PageContext:
         return PageContext(self.site, self.words, self.env, page, site_url=self.site_url,
-                           embed=embed)
+                           embed=embed, part=part)
 
-    def page_of(self, mk_page: Any) -> tuple[Page, bool]:
-        """Our page (and whether it is the embed version) for a MkDocs page."""
+    def page_of(self, mk_page: Any) -> tuple[Page, bool, str | None]:
+        """Our page, whether it is the embed version, and which part (for a MkDocs page)."""
         src = mk_page.file.src_uri
         embed = src.startswith("embed/")
         stem = src.removeprefix("embed/").removesuffix(".md")
-        page_id = HOME if stem == "index" and not embed else stem
+        page_id, _, part = stem.partition("/")
+        page_id = HOME if page_id == "index" and not embed else page_id
         try:
-            return self.site.pages[page_id], embed
+            page = self.site.pages[page_id]
         except KeyError:
             raise PluginError(f"docs/{src}: not a page of the site (pages are docs/<id>.md)"
                               ) from None
+        if part and part not in self.site.parts(page):
+            raise PluginError(f"docs/{src}: {part!r} is not a part of the page {page_id!r}")
+        return page, embed, part or None
 
     # -- for the theme (``config.extra.theme`` in overrides/main.html) -----------------------
 
@@ -89,6 +94,39 @@ class BuildState:
                  "href": root + urls.locale_prefix(loc.code, self.site.source_locale),
                  "absolute": self.urls.absolute("", loc.code),
                  "current": loc.code == self.words.code} for loc in self.site.locales.locales]
+
+    def root_path(self, path: str) -> str:
+        """A page of this locale from the site's root path (for the 404 page only)."""
+        return (urlsplit(self.site_url).path + urls.locale_prefix(self.words.code,
+                self.site.source_locale) + path)
+
+    def site_path(self, path: str) -> str:
+        """A file shared by every locale, from the site's root path (for the 404 page)."""
+        return urlsplit(self.site_url).path + path
+
+    def asset(self, name: str) -> str:
+        """The published path of one of our assets (content-hashed name, see theme.py)."""
+        return self.assets.path(name)
+
+    def csp(self) -> str:
+        return theme.csp()
+
+    def styles(self, ctx: PageContext | None) -> Markup:
+        """The page's CSS, inline: ours, the page's own (``css:`` in its front matter), and the
+        locale's words for the untranslated flag."""
+        extra = ctx.page.meta.css if ctx else None
+        return theme.styles(self.words, extra)
+
+    def menu(self, ctx: PageContext | None) -> list[dict[str, Any]]:
+        """The menu: every page with a place in it, in order, with this page marked."""
+        out = []
+        for page in self.site.pages.values():
+            if page.meta.nav is None:
+                continue
+            out.append({"href": ctx.link(page.url) if ctx else self.root_path(page.url),
+                        "title": self.words.theme_text(f"page.{page.id}.title"),
+                        "current": bool(ctx and ctx.page_id == page.id and not ctx.embed)})
+        return out
 
     def stamp(self) -> Markup:
         """The site-wide "facts as of / last reviewed" stamp."""
@@ -136,10 +174,15 @@ def setup(env: Any) -> None:
 def pre_page(env: Any) -> None:
     """Before a page renders: its translated title and description."""
     st = state(env.conf)
-    page, _embed = st.page_of(env.page)
+    page, _embed, part = st.page_of(env.page)
     try:
-        env.page.meta["title"] = st.words.theme_text(f"page.{page.id}.title")
-        env.page.meta["description"] = st.words.theme_text(f"page.{page.id}.description")
+        if part:
+            env.page.meta["title"] = st.words.theme_text(f"{page.id}.part.title", part=part)
+            env.page.meta["description"] = st.words.theme_text(f"{page.id}.part.description",
+                                                                part=part)
+        else:
+            env.page.meta["title"] = st.words.theme_text(f"page.{page.id}.title")
+            env.page.meta["description"] = st.words.theme_text(f"page.{page.id}.description")
     except DataError as exc:
         raise PluginError(str(exc)) from None
 
@@ -169,6 +212,8 @@ def on_files(files: Files, config: Any) -> Files:
     for page in st.site.pages.values():
         if page.meta.embed:
             files.append(File.generated(config, f"embed/{page.id}.md", content=embed_source()))
+        for part in st.site.parts(page):
+            files.append(File.generated(config, f"{page.id}/{part}.md", content=f"{BODY}\n"))
     config["nav"] = [p.file.removeprefix("docs/") for p in st.site.pages.values()
                      if p.meta.nav is not None]
     return files
@@ -180,33 +225,15 @@ def embed_source() -> str:
 
 
 def on_post_build(config: Any) -> None:
-    """After MkDocs wrote the pages: this locale's open data, feeds and oEmbed files."""
+    """After MkDocs wrote the pages: this locale's open data, feeds and oEmbed files, and the
+    assets: hashed copies of ours (at the site root, shared by every locale), nothing of the
+    theme's that no page uses, and no per-locale copy of what the root already has."""
     from .publish import write_locale_files
 
     st = state(config)
     site_dir = Path(config["site_dir"])
-    set_html_lang_dir(st, site_dir)
     try:
         write_locale_files(st.site, st.words, st.urls, site_dir)
     except DataError as exc:
         raise PluginError(str(exc)) from None
-
-
-def set_html_lang_dir(st: BuildState, site_dir: Path) -> None:
-    """Put this locale's ``lang`` and ``dir`` on every page's <html> element.
-
-    Material writes ``<html lang=...>`` from its own language file and ``dir`` only on <body>;
-    screen readers and browsers read the <html> element, so it must carry both.
-    """
-    others = set(st.site.codes) - {st.words.code}
-    for page in site_dir.rglob("*.html"):
-        rel = page.relative_to(site_dir).parts
-        if rel[0] in others or rel[0] == "assets":
-            continue
-        text = page.read_text(encoding="utf-8")
-        start = text.find("<html")
-        end = text.find(">", start)
-        if start < 0 or end < 0:
-            continue
-        tag = f'<html lang="{st.words.code}" dir="{st.words.locale.dir}" class="no-js">'
-        page.write_text(text[:start] + tag + text[end + 1:], encoding="utf-8")
+    theme.tidy_assets(site_dir, st.assets, root=st.words.code == st.site.source_locale)

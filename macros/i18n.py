@@ -100,16 +100,15 @@ class Translator:
     # -- rendering helpers (all return escaped HTML) ----------------------------------------------
 
     def _wrap(self, found: Lookup, html: Markup, *, block: bool) -> Markup:
+        """English shown in place of a missing or outdated translation: marked with its
+        language, and flagged visibly by CSS (the flag's words are the locale's
+        ``ui.i18n.untranslated``, set once per page as ``--app-untranslated``)."""
         if not found.fallback:
             return html
         tag = "div" if block else "span"
-        label = escape(self.plain(self.notice_key))
-        return Markup(
-            f'<{tag} lang="{found.lang}" dir="ltr" class="app-untranslated" '
-            f'data-app-untranslated="{"outdated" if found.outdated else "missing"}">{html}'
-            f'<span class="app-untranslated__flag" lang="{self.locale}" dir="{self.direction}">'
-            f"{label}</span></{tag}>"
-        )
+        state = "outdated" if found.outdated else "missing"
+        return Markup(f'<{tag} lang="{found.lang}" dir="ltr" data-app-untranslated="{state}">'
+                      f"{html}</{tag}>")
 
     @staticmethod
     def _fill(template: Markup, params: dict[str, object]) -> Markup:

@@ -100,6 +100,12 @@ def merged(site: SiteData, code: str, old: Catalog | None) -> Catalog:
     for context, (msgid, msgstr, _fuzzy, _prev) in previous.items():
         if msgstr:
             cat.obsolete[(msgid, context)] = Message(msgid, msgstr, context=context)
+    # ...and those already obsolete stay too, so a second run changes nothing.
+    if old is not None:
+        current = {item.context for item in data_texts(site).values()}
+        for key, msg in old.obsolete.items():
+            if msg.context not in current and key not in cat.obsolete:
+                cat.obsolete[key] = msg
     return cat
 
 

@@ -60,7 +60,7 @@ def reach_key(disclosed: list[Disclosed]) -> str:
 
 def environment(site: Site, words: Words, **extra: Any) -> Environment:
     """The Jinja environment of our partials for one locale: everything autoescaped."""
-    env = Environment(loader=FileSystemLoader(str(PARTIALS)),
+    env = Environment(loader=FileSystemLoader(str(PARTIALS)), extensions=["jinja2.ext.do"],
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals.update(site=site, words=words, t=words.t, plain=words.plain, d=words.d,
@@ -85,14 +85,17 @@ class PageContext:
     """The page being rendered, in one locale."""
 
     def __init__(self, site: Site, words: Words, env: Environment, page: Page, *,
-                 site_url: str, embed: bool = False) -> None:
+                 site_url: str, embed: bool = False, part: str | None = None) -> None:
         self.site = site
         self.words = words
         self.env = env
         self.page = page
         self.page_id = page.id
         self.embed = embed
+        self.part = part  # one part of a page split in parts (pages.py), or None
         self.url = page.embed_url if embed else page.url
+        if part is not None:
+            self.url += f"{part}/"
         self.urls = urls.Urls(site_url, words.code, site.source_locale)
         self.main = CiteScope()
         self.scopes: list[CiteScope] = []
@@ -116,6 +119,12 @@ class PageContext:
             if page is not None and page.meta.embed:
                 return self.link(page.embed_url)
         return self.link(target)
+
+    def exception_link(self, exception_id: str, suffix: str = "") -> str:
+        """Where an exception (or a part of it: ``-conditions``, a ruling's id) is explained:
+        the exceptions page of its subsection."""
+        part = self.site.exceptions[exception_id].subsection
+        return f"{self.link(f'exceptions/{part}/')}#{exception_id}{suffix}"
 
     def asset(self, path: str) -> str:
         """Relative link to a file shared by all locales (served from the site root)."""
@@ -201,9 +210,24 @@ class PageContext:
         what = (w.d(f"{base}.gives", inline=True) if r.gives
                 else w.t("check.reach." + reach_key(r.disclosed)))
         when = w.d(f"{base}.when", inline=True)
-        citation = Markup('<a href="{}#{}"><bdi dir="ltr">§&#160;6103{}</bdi></a>').format(
-            self.link("exceptions/"), ex.id, r.paragraph)
+        citation = Markup('<a href="{}"><bdi dir="ltr">{}</bdi></a>').format(
+            self.exception_link(ex.id),
+            decision.route_citation(self.site, r).replace("§ ", "§\u00a0"))
         return w.t("check.route", citation=citation, what=what, when=when)
+
+    def headline(self, html: Markup) -> tuple[Markup, Markup]:
+        """A text that opens with a bold headline, split in two: (headline, the rest). A text
+        without one is all rest."""
+        text = str(html)
+        start, end = text.find("<strong>"), text.find("</strong>")
+        if start < 0 or end < 0 or text[:start].strip(" \n") not in {"", "<p>"}:
+            return Markup(""), html
+        head = text[start + len("<strong>"):end]
+        rest = text[end + len("</strong>"):]
+        # an English fallback: keep it whole
+        if text.startswith("<span") or text.startswith("<div"):
+            return Markup(""), html
+        return Markup(head.rstrip(" ,;:")), Markup(rest.lstrip())
 
     def in_force(self, case_id: str) -> Markup:
         w = self.words
@@ -241,7 +265,7 @@ class PageContext:
 
     def full_page(self) -> str:
         """From an embed page: the relative link to its full page."""
-        return self.link(self.page.url)
+        return self.link(self.page.url + (f"{self.part}/" if self.part else ""))
 
 
 def render_page(page: PageContext) -> Markup:

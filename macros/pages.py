@@ -38,6 +38,9 @@ class PageMeta(m.Strict):
                               "that is only a part of another embed (the tool's answers)")
     css: m.Id | None = Field(default=None, description="assets/app/<css>.css for this page")
     js: m.Id | None = Field(default=None, description="assets/app/<js>.js for this page")
+    parts: Literal["subsections"] | None = Field(
+        default=None, description="also one page per part, at <url><part>/ (subsections: one "
+        "per subsection of § 6103 that has exceptions)")
     hide: list[Literal["toc", "navigation"]] = Field(default_factory=list)
     search: SearchMeta = Field(default_factory=SearchMeta)
 

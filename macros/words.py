@@ -26,7 +26,7 @@ from .safe_markdown import strip_markdown
 from .site import Site
 
 
-@dataclass
+@dataclass(eq=False)  # recordings nest: each is removed by identity, not by equal content
 class Usage:
     """What a piece of rendering looked up: the contexts used and how many fell back."""
 
@@ -91,7 +91,7 @@ class Words:
             raise DataError([Problem("data/", None, context,
                                      "no translatable text with this context")]) from None
 
-    def theme_text(self, key: str) -> Markup:
+    def theme_text(self, key: str, **params: Any) -> Markup:
         """Text the theme prints (titles, descriptions, the site name), escaped once.
 
         MkDocs and Material print these without escaping, in text and attributes, or with
@@ -99,7 +99,7 @@ class Words:
         after ``striptags``, which unescapes: a "<" or ">" there could open an element, so such
         text stops the build instead.
         """
-        value = self.plain(key)
+        value = self.plain(key, **params)
         if "<" in value or ">" in value:
             where = ("data/strings.yml" if self.code == self.site.source_locale
                      else f"locales/{self.code}.po")

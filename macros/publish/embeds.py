@@ -14,7 +14,7 @@ from ..pages import Page
 from ..urls import Urls
 from ..words import Words
 
-RESIZE_SCRIPT = "assets/embed/resize.js"
+RESIZE_SCRIPT = "assets/embed/v1/resize.js"  # stable, versioned: partners hotlink it
 
 
 def embed_snippet(words: Words, urls: Urls, page: Page) -> str:

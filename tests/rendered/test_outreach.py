@@ -115,7 +115,7 @@ def test_embed_panel_snippet_is_collapsed_and_correct(built_site):
     snippet = BeautifulSoup(panel.textarea.get_text(), "lxml")
     assert snippet.iframe["src"].endswith("/es/embed/faq/")
     assert snippet.iframe.has_attr("data-itin-embed") and snippet.iframe["title"]
-    assert snippet.script["src"].endswith("/assets/embed/resize.js")
+    assert snippet.script["src"].endswith("/assets/embed/v1/resize.js")
     preview = panel.select_one("iframe.app-embed-panel__preview")
     assert preview["src"] == "../embed/faq/" and preview["loading"] == "lazy"
 

@@ -30,9 +30,12 @@ def test_exception_table_rows_come_from_data(built_site, real_site):
         assert row.th.a["aria-label"] == ex.citation
         assert ex.citation.endswith(row.th.get_text(strip=True))
         assert row["data-recipients"].split() == ex.recipients
-        # Each exception has its own section with a stable anchor.
-        section = doc.find(id=ex.id)
-        assert section is not None and section.name == "section"
+        # Each exception has its own section, with a stable anchor, on its subsection's page.
+        href = row.th.a["href"]
+        assert href.endswith(f"#{ex.id}"), href
+        part = soup((built_site / "exceptions" / href.split("#")[0] / "index.html").resolve())
+        section = part.find(id=ex.id)
+        assert section is not None and section.name == "section", href
 
 
 def test_every_page_has_notice_quick_exit_and_stamp(built_site, real_site):
@@ -44,13 +47,16 @@ def test_every_page_has_notice_quick_exit_and_stamp(built_site, real_site):
         advice = doc.select_one(".app-advice")
         assert advice is not None, page
         code = doc.html["lang"]
-        expected = translator_for(real_site, code).plain("ui.notice.not_legal_advice_md")
-        assert expected.split(".")[0] in advice.get_text(), page
+        words = translator_for(real_site, code)
+        assert words.plain("ui.notice.summary") in advice.get_text(), page
+        if advice.name == "details":  # the one line opens on the full notice and the help link
+            full = words.plain("ui.notice.not_legal_advice_md")
+            assert full.split(".")[0] in advice.get_text() and advice.select_one("a"), page
         if "embed" in page.relative_to(built_site).parts:
             # Embeds: no site footer, but an attribution with the dates and the full page.
             assert doc.select_one(".app-attribution .app-stamp time[datetime]"), page
             assert doc.select_one(".app-attribution a[data-app-full-page][target=_top]"), page
-            assert doc.select_one("header.md-header") is None, page
+            assert doc.select_one("header.app-header") is None, page
         else:
             assert doc.select_one(".app-footer .app-stamp time[datetime]"), page
 
@@ -98,6 +104,37 @@ def test_pages_cite_sources_listed_on_the_page(built_site):
     for page in html_pages(built_site):
         doc = soup(page)
         ids = {el["id"] for el in doc.select("[id]")}
-        for ref in doc.select("a.app-cite__ref"):
+        for ref in doc.select(".app-cite a"):
             target = ref["href"].lstrip("#")
             assert target in ids, f"{page}: citation {target} not listed"
+
+
+BUDGET = 50 * 1024  # bytes, gzip -9: a first visit on prepaid data and a slow connection
+
+
+def test_every_page_fits_its_byte_budget(built_site):
+    """HTML (with its inline CSS) plus every script and image it loads, compressed, on a first
+    visit: at most 50 KB for every page of every locale. (A size is exact; a time is not.)"""
+    import gzip
+
+    def gz(path: Path) -> int:
+        return len(gzip.compress(path.read_bytes(), compresslevel=9))
+
+    over = []
+    for page in html_pages(built_site):
+        doc = soup(page)
+        total = gz(page)
+        for el in doc.select("script[src], img[src], link[rel=icon]"):
+            ref = el.get("src") or el.get("href")
+            base = built_site if ref.startswith("/") else page.parent  # 404 pages: from root
+            total += gz((base / ref.lstrip("/")).resolve())
+        if total > BUDGET:
+            over.append(f"{page.relative_to(built_site)}: {total / 1024:.1f} KB")
+    assert over == [], over
+
+
+def test_untranslated_text_is_flagged_in_the_pages_language(built_site, real_site):
+    for code in ("es", "ar", "zh"):
+        style = soup(built_site / code / "faq" / "index.html").style.get_text()
+        label = translator_for(real_site, code).plain("ui.i18n.untranslated")
+        assert f'--app-untranslated:"{label}"' in style, code

@@ -115,11 +115,12 @@ def test_scripts_send_nothing_and_carry_no_words():
         body = re.sub(r"/\*.*?\*/|//[^\n]*", "", path.read_text(encoding="utf-8"), flags=re.S)
         for banned in ("XMLHttpRequest", "sendBeacon", "localStorage", "sessionStorage",
                        "document.cookie", "indexedDB", "WebSocket", "location.search",
-                       "pushState", "location.hash ="):
+                       "pushState", "location.hash = "):
             assert banned not in body, f"{path.name}: {banned}"
-        # The one fetch is of the answers page, by its fixed address (no answer in it).
-        assert re.findall(r"fetch\(([^,)]*)", body) == (
-            ["answersUrl"] if path.name == "check.js" else []), path.name
+        # The only fetches: the tool's whole answers page and the search index, each by its
+        # fixed address (nothing the reader chose or typed is in it).
+        assert re.findall(r"fetch\(([^,)]*)", body) == {
+            "check.js": ["answersUrl"], "search.js": ["indexUrl"]}.get(path.name, []), path.name
         for literal in re.findall(r'"([^"\\]*)"', body):
             assert not re.search(r"[A-Z][a-z]+ [a-z]+", literal), f"{path.name}: {literal!r}"
 

@@ -61,6 +61,38 @@ window.appKit = (function () {
     });
   }
 
+  /* The page scrolls in its own area below the quick-exit bar. Keys that scroll a page
+     (Space, Page Up/Down, arrows, Home, End) scroll that area when nothing else has focus. */
+  var scroller = document.querySelector(".app-scroll");
+  if (scroller) {
+    document.addEventListener("keydown", function (event) {
+      var active = document.activeElement;
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (active && active !== document.body && active !== document.documentElement) return;
+      var page = scroller.clientHeight * 0.9, by = {
+        " ": event.shiftKey ? -page : page, PageDown: page, PageUp: -page,
+        ArrowDown: 40, ArrowUp: -40, Home: -scroller.scrollHeight, End: scroller.scrollHeight
+      }[event.key];
+      if (by === undefined) return;
+      event.preventDefault();
+      scroller.scrollBy(0, by);
+    });
+  }
+
+  /* Search: the box appears with JavaScript; its script and index load when it is first used. */
+  var search = document.querySelector('[data-module="app-search"]');
+  if (search) {
+    search.hidden = false;
+    var start = function () {
+      if (search.getAttribute("data-started")) return;
+      search.setAttribute("data-started", "1");
+      var s = document.createElement("script");
+      s.src = search.getAttribute("data-script");
+      document.head.appendChild(s);
+    };
+    search.querySelector("input").addEventListener("focus", start);
+  }
+
   /* A link to a source (or anything) inside a closed <details>: open it first. */
   var reveal = function () {
     var id = location.hash.slice(1), el;
@@ -69,6 +101,12 @@ window.appKit = (function () {
   };
   window.addEventListener("hashchange", reveal);
   reveal();
+
+  /* An old link to an exception's section on this page (#x-6103-l-10, #x-6103-i-2-conditions):
+     each is now explained on the page of its subsection (exceptions/l/). */
+  if (document.getElementById("exceptions-table") && /^#x-6103-[a-z]/.test(location.hash)) {
+    location.replace(location.hash.split("-")[2] + "/" + location.hash);
+  }
 
   /* Exceptions table filter: the table is complete without JavaScript; this only hides rows. */
   var filter = document.querySelector('[data-module="app-exception-filter"]');

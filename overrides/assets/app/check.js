@@ -85,6 +85,15 @@
     var src = answersDoc.getElementById(oid);
     if (!src) return null;
     sec = document.importNode(src, true);
+    // What you can do now: written once per list on the answers page; put in its place here.
+    var slot = sec.querySelector("[data-next-set]");
+    var set = slot && answersDoc.getElementById(slot.getAttribute("data-next-set"));
+    if (set) {
+      each(set.children, function (child) { slot.parentNode.insertBefore(document.importNode(child, true), slot); });
+      var heading = slot.previousElementSibling;
+      while (heading && heading.tagName !== "H3") heading = heading.previousElementSibling;
+      if (heading) heading.id = oid + "-next";
+    }
     var cited = [], list = make("ol");
     each(sec.querySelectorAll('a[href^="#src-"]'), function (a) {
       var id = a.getAttribute("href").slice(1);
