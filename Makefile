@@ -8,13 +8,14 @@ STAMP  := $(VENV)/.installed
 LOCALE ?= en
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help serve build test test-fast lint schema digest check config bench lock clean browser-deps i18n locale-new i18n-report release-check fonts
+.PHONY: help serve build test test-fast lint schema digest check config bench lock clean browser-deps i18n locale-new i18n-report release-check fonts preview nginx-deps
 
 help:
 	@echo "make serve            serve the site at http://127.0.0.1:8000 with live reload (LOCALE=es for another language)"
 	@echo "make test             install everything the tests need and run the whole suite"
 	@echo "make build            build every locale into site/ (SITE_URL=https://your.domain/ for deployment)"
-	@echo "make bench            build and print build time, page count and download sizes"
+	@echo "make preview          build, then serve site/ through the production nginx rules at http://127.0.0.1:8080"
+	@echo "make bench            build ours and a stock Material site; print bytes, phone FCP/LCP, Lighthouse"
 	@echo "make test-fast        the unit tests only (about a minute): data, tools, rendering, conventions"
 	@echo "make check            everything but rendering: data, catalogues, tools, template keys, pages"
 	@echo "make config           regenerate the mkdocs.<code>.yml of each locale (from data/locales.yml)"
@@ -36,9 +37,16 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	@touch $(STAMP)
 
-# Debian's Chromium (Playwright's own browser download cannot be used) and the npm packages
-# for the browser tests (axe-core).
-browser-deps:
+# Debian's nginx: `make preview`, and the tests serve the built site through deploy/nginx.conf.
+nginx-deps:
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { echo "installing Debian's nginx"; \
+	  $(SUDO) apt-get update -qq && { $(SUDO) apt-get install -y -qq nginx-light 2>/dev/null || \
+	  $(SUDO) apt-get install -y -qq nginx; }; }
+
+# Debian's Chromium (Playwright's own browser download cannot be used), nginx (the browser tests
+# load the site through the production headers), and the npm packages for the browser tests
+# (axe-core).
+browser-deps: nginx-deps
 	@command -v chromium >/dev/null 2>&1 || { echo "installing Debian's chromium"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
 	@command -v npm >/dev/null 2>&1 || { echo "installing nodejs and npm"; \
@@ -56,6 +64,11 @@ serve: $(STAMP)
 
 build: $(STAMP) fonts
 	$(PY) -m macros build
+
+# The built site through the production nginx rules (deploy/nginx.conf): headers, gzip, caching,
+# each locale's 404. Foreground; Ctrl-C stops.
+preview: build nginx-deps
+	$(PY) -m macros.publish.headers preview --site-dir site --port 8080
 
 check: $(STAMP)
 	$(PY) -m macros check
@@ -77,6 +90,7 @@ test: $(STAMP) browser-deps fonts
 	$(PY) -m macros schema --check
 	$(PY) -m macros digest --check
 	$(PY) -m macros config --check
+	$(PY) -m macros.publish.headers --check
 	$(PY) -m macros i18n update --check
 	REQUIRE_BROWSER=1 $(PY) -m pytest -q -n 2
 
@@ -103,7 +117,7 @@ lint: $(STAMP)
 	$(PY) -m ruff check macros tests tools
 
 bench: $(STAMP) browser-deps fonts
-	$(PY) tools/benchmark.py
+	$(PY) tools/benchmark.py $(BENCH_ARGS)
 
 lock: $(STAMP)
 	$(PY) -m pip install --quiet uv

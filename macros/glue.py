@@ -19,11 +19,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from . import theme, urls
+from .bidi import isolate_citations
 from .catalogs import load_translators
 from .errors import DataError
 from .page import PageContext, environment, render_page
@@ -110,6 +111,11 @@ class BuildState:
 
     def csp(self) -> str:
         return theme.csp()
+
+    @staticmethod
+    def law(title: Any) -> Markup:
+        """A page title for its heading, with citations isolated (see bidi.py)."""
+        return isolate_citations(str(escape(title)))
 
     def styles(self, ctx: PageContext | None) -> Markup:
         """The page's CSS, inline: ours, the page's own (``css:`` in its front matter), and the

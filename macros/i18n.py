@@ -20,6 +20,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError, denormalize, read_po
 from markupsafe import Markup, escape
 
+from .bidi import isolate_citations
 from .errors import DataError, Problem
 from .safe_markdown import render_markdown, strip_markdown
 
@@ -123,14 +124,14 @@ class Translator:
     def text(self, context: str, english: str, **params: object) -> Markup:
         """Plain text, escaped, marked when untranslated."""
         found = self.lookup(context, english)
-        html = self._fill(escape(found.text), params)
+        html = isolate_citations(self._fill(escape(found.text), params))
         return self._wrap(found, html, block=False)
 
     def markdown(self, context: str, english: str, *, inline: bool = False,
                  **params: object) -> Markup:
         """Safe-Markdown text rendered to HTML, marked when untranslated."""
         found = self.lookup(context, english)
-        html = self._fill(render_markdown(found.text, inline=inline), params)
+        html = isolate_citations(self._fill(render_markdown(found.text, inline=inline), params))
         return self._wrap(found, html, block=not inline)
 
     def plain(self, key: str, **params: object) -> str:

@@ -227,7 +227,7 @@ class PageContext:
         # an English fallback: keep it whole
         if text.startswith("<span") or text.startswith("<div"):
             return Markup(""), html
-        return Markup(head.rstrip(" ,;:")), Markup(rest.lstrip())
+        return Markup(head.rstrip(" ,;:。，；：")), Markup(rest.lstrip(" \n。，；：、"))
 
     def in_force(self, case_id: str) -> Markup:
         w = self.words

@@ -1,14 +1,16 @@
 """Shared fixtures: the real data (loaded once), one real build (shared by the rendered and
-browser layers), and throwaway copies of the small fixture data set for mutation tests."""
+browser layers) and that build served as in production (nginx with deploy/nginx.conf), and
+throwaway copies of the small fixture data set for mutation tests."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from .helpers import FIXTURE, ROOT, build_site, mini_project
+from .helpers import FIXTURE, ROOT, build_site, mini_project, nginx_available, serve, serve_nginx
 
 
 @pytest.fixture(scope="session")
@@ -20,12 +22,53 @@ def real_site():
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test session into a temporary directory."""
-    out = tmp_path_factory.mktemp("site")
-    proc = build_site(ROOT, out)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
+def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The real site, built once per test run into a temporary directory: with xdist the
+    first worker builds it under a lock and the others use the same build."""
+    import fcntl
+
+    if worker_id == "master":  # not under xdist
+        out = tmp_path_factory.mktemp("site")
+        proc = build_site(ROOT, out)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+        return out
+    shared = tmp_path_factory.getbasetemp().parent  # the same for every worker of this run
+    out, log = shared / "site", shared / "site-build.log"
+    with open(shared / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not log.exists():
+            proc = build_site(ROOT, out)
+            log.write_text(f"{proc.returncode}\n{proc.stdout}{proc.stderr}", encoding="utf-8")
+    code, _, output = log.read_text(encoding="utf-8").partition("\n")
+    assert code == "0", output
     return out
+
+
+@pytest.fixture(scope="session")
+def nginx_site(built_site: Path) -> Iterator[str]:
+    """The shared build served by Debian's nginx through the production rules
+    (deploy/nginx.conf); its URL. Without nginx: a skip, or a failure under REQUIRE_BROWSER=1
+    (``make test``)."""
+    if not nginx_available():
+        reason = "nginx is not installed (make browser-deps, or apt-get install nginx-light)"
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"nginx is required (REQUIRE_BROWSER=1) but {reason}")
+        pytest.skip(reason)
+    with serve_nginx(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def served_site(built_site: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """The shared build over HTTP for the browser tests: through nginx (the production headers,
+    including the Content-Security-Policy header) when it is installed, which ``make test``
+    requires (REQUIRE_BROWSER=1); otherwise Python's plain server."""
+    if nginx_available() or os.environ.get("REQUIRE_BROWSER") == "1":
+        yield request.getfixturevalue("nginx_site")
+        return
+    server, url = serve(built_site)
+    yield url
+    server.shutdown()
 
 
 @pytest.fixture

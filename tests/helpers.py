@@ -104,6 +104,21 @@ def serve(directory: Path, host: str = "127.0.0.1") -> tuple[ThreadingHTTPServer
     return server, f"http://{host}:{server.server_address[1]}/"
 
 
+def nginx_available() -> bool:
+    """Debian's nginx is installed (``make browser-deps`` installs it)."""
+    from macros.publish.headers import nginx_binary
+
+    return nginx_binary() is not None
+
+
+def serve_nginx(directory: Path):  # noqa: ANN201 - a context manager yielding the URL
+    """Serve a built site through the production rules (deploy/nginx.conf, with this folder
+    and a free port filled in): headers, gzip, caching, each locale's 404 page."""
+    from macros.publish.headers import nginx
+
+    return nginx(directory)
+
+
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
 NEUTRAL = "https://www.weather.gov/"

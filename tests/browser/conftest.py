@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ..helpers import ARGS, AXE, CHROMIUM, ROOT, serve
+from ..helpers import ARGS, AXE, CHROMIUM, ROOT
 
 
 def _unavailable(reason: str) -> None:
@@ -23,10 +23,9 @@ def _unavailable(reason: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    server, url = serve(built_site)
-    yield url
-    server.shutdown()
+def site_url(served_site: str) -> str:
+    """The shared build through nginx and the production headers (tests/conftest.py)."""
+    return served_site
 
 
 @pytest.fixture(scope="session")

@@ -121,3 +121,26 @@ def test_canonical_and_404_stay_in_their_language(built_site):
     not_found = soup(built_site / "es" / "404.html")
     help_link = not_found.select_one(".app-advice a")["href"]
     assert help_link.endswith("/es/help/"), help_link
+
+
+@pytest.mark.parametrize("code", [SOURCE, *OTHERS])
+def test_home_key_points_open_from_their_headline_in_every_locale(built_site, code):
+    """Each of the three things to know is a headline that opens (a translation that moved the
+    bold words away from the start would show the whole text instead)."""
+    doc = soup(built_site / ("" if code == SOURCE else code) / "index.html")
+    items = doc.select(".app-know > li")
+    assert len(items) == 3 and all(li.select_one("details > summary") for li in items), code
+
+
+@pytest.mark.parametrize("page", ["check-answers", "faq", "exceptions/i", "lawsuits"])
+def test_citations_are_isolated_left_to_right_in_arabic(built_site, page):
+    """Inside Arabic text a citation keeps its order ("8 U.S.C. § 1253(a)(1)", not
+    "(1)1253(a)"): every "§" in the page's text sits in a left-to-right isolate."""
+    doc = soup(built_site / "ar" / page / "index.html")
+    main = doc.select_one("main")
+    loose = [s for s in main.find_all(string=lambda t: "§" in t)
+             if not s.find_parent(["bdi", "script", "style"])
+             and not s.find_parent(attrs={"dir": "ltr"})]
+    assert loose == [], [str(s)[:80] for s in loose[:5]]
+    cite = main.select_one("bdi[dir=ltr]")
+    assert cite is not None

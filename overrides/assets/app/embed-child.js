@@ -10,16 +10,32 @@
  */
 (function () {
   "use strict";
+  /* The compact variant (an address ending in #compact): without the list of sources. */
+  if (location.hash === "#compact") document.documentElement.classList.add("app-embed-compact");
   var parent = window.parent;
   if (!parent || parent === window) return;
+  /* Fixed-height mode (an address ending in #fixed): this frame never tells anyone its height,
+     whoever asks, so the host page cannot tell one answer from another by it; the frame keeps
+     the host's height and scrolls inside. The frame's name keeps the mode for the rest of the
+     visit in this frame (in-frame links change the address after #). */
+  var FIXED = "itin-embed-fixed";
+  if (location.hash === "#fixed") window.name = FIXED;
+  var fixed = window.name === FIXED;
   var doc = document, root = doc.documentElement;
   var target = "", last = 0, started = false;
 
   /* Links: open in the top window unless they only move within this page or say otherwise. */
   function here() { return location.href.split("#")[0]; }
+  /* Another embed page of this site (the tool's answers) opens in the frame too. */
+  function embedded(href) {
+    try {
+      var u = new URL(href, location.href);
+      return u.origin === location.origin && u.pathname.indexOf("/embed/") !== -1;
+    } catch (e) { return false; }
+  }
   function toTop(a) {
     if (a && typeof a.href === "string" && a.href && !a.hasAttribute("target") && !a.hasAttribute("download") &&
-        a.href.split("#")[0] !== here()) a.setAttribute("target", "_top");
+        a.href.split("#")[0] !== here() && !embedded(a.href)) a.setAttribute("target", "_top");
   }
   Array.prototype.forEach.call(doc.querySelectorAll("a[href]"), toTop);
   // Links added later (by the widgets): decided when followed.
@@ -76,7 +92,7 @@
 
   window.addEventListener("message", function (e) {
     var d = e.data;
-    if (e.source !== parent || !d || typeof d !== "object" ||
+    if (fixed || e.source !== parent || !d || typeof d !== "object" ||
         Object.getPrototypeOf(d) !== Object.prototype ||
         Object.keys(d).sort().join() !== "type,version" ||
         d.type !== "itin-embed:hello" || d.version !== 1 ||

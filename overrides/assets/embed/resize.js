@@ -2,6 +2,7 @@
  * For each <iframe data-itin-embed>, once it loads, says hello to the embedded page at the
  * origin of the iframe's src; accepts only {type:"itin-embed:height",version:1,height:N}
  * from that very frame and origin, and sets the iframe's height. Everything else is ignored.
+ * A frame marked data-height="fixed" is left alone: no hello, so it never reports its height.
  * Nothing is stored, fetched or sent anywhere else.
  * SPDX-License-Identifier: MIT. Copyright (c) ITIN Privacy Guide contributors.
  */
@@ -18,6 +19,7 @@
 
   function hello(f) {
     var o = originOf(f), w = f.contentWindow;
+    if (f.getAttribute("data-height") === "fixed") return;
     if (o && w) try { w.postMessage({ type: "itin-embed:hello", version: 1 }, o); } catch (e) {}
   }
 
@@ -49,7 +51,8 @@
     fs = document.querySelectorAll(SEL);
     for (i = 0; i < fs.length; i++) {
       if (fs[i].contentWindow === e.source) {
-        if (e.origin === originOf(fs[i])) fs[i].style.height = Math.ceil(h) + "px";
+        if (e.origin === originOf(fs[i]) && fs[i].getAttribute("data-height") !== "fixed")
+          fs[i].style.height = Math.ceil(h) + "px";
         return;
       }
     }
