@@ -10,6 +10,7 @@ from urllib.parse import urlparse
 import pytest
 
 from macros.catalogs import translator_for
+from macros.i18n import Translator
 
 from ..helpers import soup
 
@@ -39,6 +40,7 @@ def test_exception_table_rows_come_from_data(built_site, real_site):
 
 
 def test_every_page_has_notice_quick_exit_and_stamp(built_site, real_site):
+    translators: dict[str, Translator] = {}  # one per locale, not one per page
     for page in html_pages(built_site):
         doc = soup(page)
         exit_link = doc.select_one("a.app-quick-exit")
@@ -47,7 +49,9 @@ def test_every_page_has_notice_quick_exit_and_stamp(built_site, real_site):
         advice = doc.select_one(".app-advice")
         assert advice is not None, page
         code = doc.html["lang"]
-        words = translator_for(real_site, code)
+        if code not in translators:
+            translators[code] = translator_for(real_site, code)
+        words = translators[code]
         assert words.plain("ui.notice.summary") in advice.get_text(), page
         if advice.name == "details":  # the one line opens on the full notice and the help link
             full = words.plain("ui.notice.not_legal_advice_md")
