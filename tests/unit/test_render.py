@@ -97,22 +97,23 @@ def test_outdated_translation_shows_the_new_english_marked(mini_build, edit):
     assert "Traducción" not in str(marked)
 
 
-def test_markup_in_a_translated_title_is_refused_with_the_file(mini_build):
-    site = load_site(mini_build)
-    import_json(site, "es", {"page.faq.title": {
-        "en": "Questions and answers", "tr": "Preguntas</title><script>alert(1)</script>"}})
+def _spanish_with(mini_build, key: str, english: str, spanish: str) -> Words:
+    """The Spanish words of the fixture site after one translation is filled in."""
+    import_json(load_site(mini_build), "es", {key: {"en": english, "tr": spanish}})
     site = Site.load(mini_build)
-    words = Words(site, load_translators(site)["es"])
+    return Words(site, load_translators(site)["es"])
+
+
+def test_markup_in_a_translated_title_is_refused_with_the_file(mini_build):
+    words = _spanish_with(mini_build, "page.faq.title", "Questions and answers",
+                          "Preguntas</title><script>alert(1)</script>")
     with pytest.raises(DataError, match=r"locales/es\.po: page\.faq\.title: '<' and '>'"):
         words.theme_text("page.faq.title")
 
 
 def test_theme_text_is_escaped_once(mini_build):
-    site = load_site(mini_build)
-    import_json(site, "es", {"page.faq.description": {
-        "en": "Short answers to common questions.", "tr": 'Respuestas "cortas" & claras'}})
-    site = Site.load(mini_build)
-    words = Words(site, load_translators(site)["es"])
+    words = _spanish_with(mini_build, "page.faq.description",
+                          "Short answers to common questions.", 'Respuestas "cortas" & claras')
     value = words.theme_text("page.faq.description")
     assert str(value) == "Respuestas &#34;cortas&#34; &amp; claras"
     assert hasattr(value, "__html__"), "Markup: a later | e does not escape it again"
