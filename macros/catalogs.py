@@ -105,9 +105,17 @@ def check_catalog(catalog: Catalog, rel: str, direction: str | None = None) -> l
 
 
 def load_catalog(site: SiteData, code: str) -> Catalog | None:
-    """The catalogue of ``code`` (None for the source locale)."""
+    """The catalogue of ``code`` (None for the source locale); read and checked once per
+    loaded site (callers only read it)."""
     if code == site.locales.source_locale:
         return None
+    cache = site.__dict__.setdefault("_catalogs", {})
+    if code not in cache:
+        cache[code] = _load_catalog(site, code)
+    return cache[code]
+
+
+def _load_catalog(site: SiteData, code: str) -> Catalog:
     path = po_path(site.root, code)
     rel = path.relative_to(site.root).as_posix()
     if not path.exists():

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from babel.messages.catalog import Catalog
 
 from .catalogs import load_catalog, translator_for
+from .i18n import REVIEWED
 from .models import Locale
 from .page import PageContext, environment, render_page
 from .site import Site
@@ -27,7 +28,8 @@ class Coverage:
     translated: int = 0
     outdated: int = 0
     missing: int = 0
-    by_page: dict[str, list[int]] = field(default_factory=dict)  # page -> [t, o, m]
+    reviewed: int = 0  # translated, current and marked `#, reviewed` by a reviewer
+    by_page: dict[str, list[int]] = field(default_factory=dict)  # page -> [t, o, m, reviewed]
 
     @property
     def total(self) -> int:
@@ -36,6 +38,11 @@ class Coverage:
     @property
     def percent(self) -> float:
         return 100.0 * self.translated / self.total if self.total else 100.0
+
+    def page_reviewed(self, page_id: str) -> bool:
+        """Every text of the page is translated, current and marked reviewed."""
+        t, o, m, r = self.by_page.get(page_id, [0, 0, 0, 0])
+        return t > 0 and o == m == 0 and r == t
 
 
 def page_usage(site: Site) -> dict[str, set[str]]:
@@ -71,21 +78,28 @@ def coverage(texts: dict[str, Text], code: str, catalog: Catalog | None,
              usage: dict[str, set[str]] | None = None) -> Coverage:
     """Count translated / outdated / missing texts, in total and by page."""
     entries: dict[str, tuple[str, str, bool]] = {}
+    reviewed: set[str] = set()
     if catalog is not None:
         for msg in catalog:
             if msg.id and msg.context:
                 entries[str(msg.context)] = (str(msg.id), str(msg.string or ""), msg.fuzzy)
+                if REVIEWED in msg.flags:
+                    reviewed.add(str(msg.context))
     cov = Coverage(code)
     pages_of: dict[str, list[str]] = {}
     for page_id, used in (usage or {}).items():
         for context in used:
             pages_of.setdefault(context, []).append(page_id)
+    names = ("translated", "outdated", "missing")
     for item in texts.values():
         state = status(item, entries)
-        setattr(cov, ("translated", "outdated", "missing")[state],
-                getattr(cov, ("translated", "outdated", "missing")[state]) + 1)
+        checked = state == 0 and item.context in reviewed
+        setattr(cov, names[state], getattr(cov, names[state]) + 1)
+        cov.reviewed += checked
         for page_id in pages_of.get(item.context, [SITE_WIDE]):
-            cov.by_page.setdefault(page_id, [0, 0, 0])[state] += 1
+            counts = cov.by_page.setdefault(page_id, [0, 0, 0, 0])
+            counts[state] += 1
+            counts[3] += checked
     return cov
 
 

@@ -42,18 +42,22 @@ class BuildState:
         self.site = Site.load(root)
         self.site.locale(locale)  # KeyError for an unknown locale
         # Every catalogue is checked in every build: a broken one stops the build with its
-        # file and line, whichever locale builds (the translate page reads them all).
+        # file and line, whichever locale builds (read once: the coverage reuses them).
         self.words = Words(self.site, load_translators(self.site)[locale])
         self.site_url = site_url  # the site root (without the locale prefix)
         self.urls = urls.Urls(site_url, locale, self.site.source_locale)
         self.assets = theme.Assets(root / "overrides" / "assets" / "app")
+        self._coverage: Any = None
+        self.bodies: dict[str, Markup] = {}  # marker -> page body (see page_body)
         self.env: Environment = environment(self.site, self.words,
                                             translation_coverage=self.translation_coverage)
 
     def translation_coverage(self) -> Any:
         from .coverage import coverage_by_locale
 
-        return coverage_by_locale(self.site)
+        if self._coverage is None:  # the translate page and its embed: computed once
+            self._coverage = coverage_by_locale(self.site)
+        return self._coverage
 
     def context(self, page: Page, embed: bool, part: str | None = None) -> PageContext:
         return PageContext(self.site, self.words, self.env, page, site_url=self.site_url,
@@ -76,6 +80,13 @@ class BuildState:
         return page, embed, part or None
 
     # -- for the theme (``config.extra.theme`` in overrides/main.html) -----------------------
+
+    def page_reviewed(self, ctx: PageContext | None) -> bool:
+        """Every text of this page is marked reviewed in the locale's catalogue."""
+        if ctx is None or self.words.code == self.site.source_locale:
+            return False
+        coverage = dict((loc.code, cov) for loc, cov in self.translation_coverage())
+        return coverage[self.words.code].page_reviewed(ctx.page_id)
 
     def page(self, mk_page: Any) -> PageContext | None:
         """The context of the MkDocs page being rendered (None for the 404 page)."""
@@ -170,11 +181,16 @@ def setup(env: Any) -> None:
 
     @env.macro
     def page_body() -> Markup:
-        """The whole body of the current page, generated from data."""
+        """The whole body of the current page, generated from data. Markdown gets only a
+        marker: the HTML is put in its place after Markdown (``on_page_content``), so Markdown
+        never re-parses a large finished page."""
         try:
-            return render_page(st.context(*st.page_of(env.page)))
+            html = render_page(st.context(*st.page_of(env.page)))
         except DataError as exc:
             raise PluginError(str(exc)) from None
+        marker = f"<!-- app-body {env.page.file.src_uri} -->"
+        st.bodies[marker] = html
+        return Markup(marker)
 
 
 def pre_page(env: Any) -> None:
@@ -206,6 +222,16 @@ def on_config(config: Any) -> Any:
     except DataError as exc:
         raise PluginError(str(exc)) from None
     return config
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    """The page's body in place of its marker (see ``page_body``)."""
+    bodies = state(config).bodies
+    marker = f"<!-- app-body {page.file.src_uri} -->"
+    if marker not in html:
+        raise PluginError(f"docs/{page.file.src_uri}: the page body is missing (a page is "
+                          "`{{ page_body() }}` and its front matter)")
+    return html.replace(marker, str(bodies.pop(marker)), 1)
 
 
 def on_files(files: Files, config: Any) -> Files:

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from macros import glue
-from macros.glue import on_config, on_files
+from macros.glue import on_config, on_files, on_page_content
 
-__all__ = ["on_config", "on_files", "on_pre_page", "on_post_build"]
+__all__ = ["on_config", "on_files", "on_page_content", "on_pre_page", "on_post_build"]
 
 
 def on_pre_page(page: Any, config: Any, files: Any) -> Any:

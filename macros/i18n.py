@@ -5,7 +5,8 @@ Every user-visible string has a *context* (a stable id such as ``ui.quick_exit.l
 ``locales/<code>.po`` as gettext entries: ``msgctxt`` = context, ``msgid`` = English,
 ``msgstr`` = translation. A translation is used only when its entry exists, is not fuzzy and its
 ``msgid`` equals the current English text; otherwise the English text is shown, marked
-``lang="en"`` with a visible "not yet translated" notice. There is no silent fallback.
+``lang="en"``, with a visible "not yet translated" notice on its section and the page's
+English share in the page notice (``fallback.py``). There is no silent fallback.
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ _PO_LINE = re.compile(
     r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\])\s+)?"(?:[^"\\]|\\.)*"$'
 )
 PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+# A reviewer marks an entry checked with this PO flag (`#, reviewed`); `make i18n` drops it when
+# the English changes, and importing a new draft drops it (coverage.py counts it by page).
+REVIEWED = "reviewed"
 
 
 def placeholders(text: str) -> Counter[str]:
@@ -56,13 +60,11 @@ class Translator:
         catalog: Catalog | None,
         *,
         direction: str = "ltr",
-        notice_key: str = "ui.i18n.untranslated",
     ) -> None:
         self.locale = locale
         self.source_locale = source_locale
         self.strings = strings
         self.direction = direction
-        self.notice_key = notice_key
         self._entries: dict[str, tuple[str, str, bool]] = {}
         if catalog is not None:
             for msg in catalog:
@@ -102,8 +104,7 @@ class Translator:
 
     def _wrap(self, found: Lookup, html: Markup, *, block: bool) -> Markup:
         """English shown in place of a missing or outdated translation: marked with its
-        language, and flagged visibly by CSS (the flag's words are the locale's
-        ``ui.i18n.untranslated``, set once per page as ``--app-untranslated``)."""
+        language (one notice per section is added around it: ``fallback.py``)."""
         if not found.fallback:
             return html
         tag = "div" if block else "span"

@@ -9,6 +9,8 @@
 ``python -m macros i18n new CODE`` scaffolds a locale (data/locales.yml entry + catalogue)
 ``python -m macros i18n report``   prints translated / outdated / missing per locale and page
 ``python -m macros i18n export-json CODE [PREFIX ...]``  untranslated entries as JSON
+                                   (``--priority``: only those the priority pages and every
+                                   page use)
 ``python -m macros i18n import-json CODE FILE``          fill translations from such a JSON file
 """
 
@@ -26,7 +28,7 @@ from babel.messages.pofile import normalize, write_po
 
 from .catalogs import LOCALES_DIR, po_path
 from .errors import DataError, Problem
-from .i18n import read_catalog
+from .i18n import REVIEWED, read_catalog
 from .load import SiteData, load_site
 from .texts import data_texts
 
@@ -74,11 +76,17 @@ def merged(site: SiteData, code: str, old: Catalog | None) -> Catalog:
                   creation_date=dt.datetime(2025, 1, 1),
                   language_team=f"{loc.english_name} volunteers")
     previous: dict[str, tuple[str, str, bool, list[str]]] = {}
+    reviewed: set[str] = set()  # entries a reviewer marked `#, reviewed`
+    notes: dict[str, list[str]] = {}  # translators' comments (`# term: ...`) stay
     if old is not None:
         for msg in old:
             if msg.id and msg.context:
                 previous[str(msg.context)] = (str(msg.id), str(msg.string or ""), msg.fuzzy,
                                               list(msg.previous_id or []))
+                if REVIEWED in msg.flags and not msg.fuzzy:
+                    reviewed.add(str(msg.context))
+                if msg.user_comments:
+                    notes[str(msg.context)] = list(msg.user_comments)
     for item in data_texts(site).values():
         comments = ["Markdown allowed: *emphasis*, **strong**, [links](https://...), lists."] \
             if item.markdown else []
@@ -87,14 +95,18 @@ def merged(site: SiteData, code: str, old: Catalog | None) -> Catalog:
             cat.add(item.english, "", locations=[(item.ref, None)], context=item.context,
                     auto_comments=comments)
         elif before[0] == item.english:
-            # Unchanged English: keep the entry as it is (an outdated one keeps its old English).
+            # Unchanged English: keep the entry as it is (an outdated one keeps its old English;
+            # a reviewed one stays reviewed).
+            flags = ["fuzzy"] if before[2] else [REVIEWED] if item.context in reviewed else []
             cat.add(item.english, before[1], locations=[(item.ref, None)], context=item.context,
-                    auto_comments=comments, flags=["fuzzy"] if before[2] else [],
+                    auto_comments=comments, flags=flags, user_comments=notes.get(item.context, []),
                     previous_id=before[3] if before[2] else [])
         else:
-            # The English changed: keep the old translation, but mark it outdated.
+            # The English changed: keep the old translation, but mark it outdated (and no
+            # longer reviewed).
             cat.add(item.english, before[1], locations=[(item.ref, None)], context=item.context,
                     auto_comments=comments, flags=["fuzzy"] if before[1] else [],
+                    user_comments=notes.get(item.context, []),
                     previous_id=before[0] if before[1] else [])
     # Strings whose data entry is gone stay at the end as obsolete (#~) for reference.
     for context, (msgid, msgstr, _fuzzy, _prev) in previous.items():
@@ -151,7 +163,7 @@ def release_problems(site: SiteData) -> list[str]:
             continue
         out.append(f"{loc.code}: {cov.missing} missing and {cov.outdated} outdated strings "
                    f"(locales/{loc.code}.po)")
-        for page_id, (_t, o, m) in sorted(cov.by_page.items()):
+        for page_id, (_t, o, m, _r) in sorted(cov.by_page.items()):
             if o or m:
                 out.append(f"{loc.code}:   {page_id}: {m} missing, {o} outdated")
     return out
@@ -197,6 +209,13 @@ def new_locale(site: SiteData, code: str) -> list[str]:
     from .config import write as write_config
 
     written = write_config(site)
+    # The production server's per-locale rules (each locale's 404 page) follow the locales.
+    from .publish.headers import locale_prefixes, nginx_site
+
+    conf = site.root / "deploy" / "nginx.conf"
+    if conf.exists():
+        conf.write_text(nginx_site(locale_prefixes(site.root)), encoding="utf-8")
+        written.append(conf)
     done = [f"added {code} ({name}, {english}, {direction}) to data/locales.yml",
             *(f"wrote {p.name}" for p in written),
             f"created {po.relative_to(site.root)} with {len(data_texts(site))} strings "
@@ -243,7 +262,8 @@ def main(args: list[str], root: Path) -> int:
     if args[0] == "export-json" and len(args) >= 2:
         import json
 
-        data = export_json(site, args[1], args[2:])
+        rest = [a for a in args[2:] if a != "--priority"]
+        data = export_json(site, args[1], rest, priority="--priority" in args)
         print(json.dumps(data, ensure_ascii=False, indent=1))
         return 0
     if args[0] == "import-json" and len(args) == 3:
@@ -263,8 +283,9 @@ def main(args: list[str], root: Path) -> int:
             print(f"{loc.code} ({loc.english_name}): {cov.translated} translated, "
                   f"{cov.outdated} outdated, {cov.missing} missing of {cov.total} "
                   f"({cov.percent:.0f}%)")
-            for page, (t, o, m) in sorted(cov.by_page.items()):
-                print(f"    {page:<18} {t:>4} translated {o:>4} outdated {m:>4} missing")
+            for page, (t, o, m, r) in sorted(cov.by_page.items()):
+                print(f"    {page:<18} {t:>4} translated {o:>4} outdated {m:>4} missing "
+                      f"{r:>4} reviewed")
         return 0
     print(__doc__)
     return 2
@@ -275,16 +296,34 @@ def main(args: list[str], root: Path) -> int:
 # ---------------------------------------------------------------------------------------------
 
 
-def export_json(site: SiteData, code: str, prefixes: list[str], only_todo: bool = True
-                ) -> dict[str, dict[str, str | bool]]:
-    """Entries of a locale as {context: {"en", "tr", "markdown"}} (untranslated ones by default)."""
+def priority_contexts(site: SiteData) -> set[str]:
+    """The texts a locale must translate first: those of the pages marked ``priority`` and
+    those every page shows (menu, notices, footer: texts no page body uses)."""
+    from .coverage import page_usage
+    from .site import Site
+
+    full = site if isinstance(site, Site) else Site.load(site.root)
+    usage = page_usage(full)
+    used = set().union(*usage.values())
+    wanted = {c for p in full.pages.values() if p.meta.priority for c in usage[p.id]}
+    return wanted | {c for c in full.texts if c not in used}
+
+
+def export_json(site: SiteData, code: str, prefixes: list[str], only_todo: bool = True,
+                priority: bool = False) -> dict[str, dict[str, str | bool]]:
+    """Entries of a locale as {context: {"en", "tr", "markdown"}} (untranslated ones by default;
+    with ``priority``, only the texts of :func:`priority_contexts`)."""
     from .catalogs import load_catalog
+
+    keep = priority_contexts(site) if priority else None
 
     cat = load_catalog(site, code)
     have = {str(m.context): m for m in cat if m.id and m.context} if cat else {}
     out: dict[str, dict[str, str | bool]] = {}
     for item in data_texts(site).values():
         if prefixes and not item.context.startswith(tuple(prefixes)):
+            continue
+        if keep is not None and item.context not in keep:
             continue
         msg = have.get(item.context)
         done = bool(msg and msg.string and not msg.fuzzy and str(msg.id) == item.english)
@@ -309,6 +348,8 @@ def import_json(site: SiteData, code: str, entries: dict[str, dict[str, str]]
         if msg is None or str(msg.id) != entry.get("en") or not entry.get("tr"):
             skipped.append(ctx)
             continue
+        if msg.string != entry["tr"]:
+            msg.flags.discard(REVIEWED)  # a new draft needs a new review
         msg.string = entry["tr"]
         msg.flags.discard("fuzzy")
         msg.previous_id = []

@@ -112,6 +112,8 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 def link_targets(text: str) -> list[str]:
     """Every link target of a Markdown text (inline links and autolinks)."""
+    if "](" not in text and "<" not in text and "]:" not in text:
+        return []  # no inline link, autolink or link definition: nothing to parse
     out = []
     for block in _LINK_PARSER.parse(text):
         for tok in block.children or []:
@@ -701,7 +703,17 @@ class Locale(Strict):
                                  "change never blocks CI)")
     og_locale: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}_[A-Z]{2}$")] | None = Field(
         default=None, description="Open Graph locale, e.g. es_US (default: from the code)")
+    month_names: list[Label] | None = Field(
+        default=None, min_length=12, max_length=12,
+        description="the twelve months, January first, for a language whose CLDR data has no "
+        "month names of its own (Babel would write another language's): dates are then written "
+        "'27 <month> 2025'")
     review: Review
+
+    @property
+    def babel(self) -> str:
+        """The Babel (CLDR) locale for dates and numbers: the code (pt is Brazilian)."""
+        return self.code.replace("-", "_")
 
 
 class LocalesFile(Strict):

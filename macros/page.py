@@ -25,7 +25,7 @@ from jinja2 import (
 )
 from markupsafe import Markup, escape
 
-from . import decision, urls
+from . import decision, fallback, urls
 from .errors import DataError, Problem
 from .load import DONT_KNOW
 from .models import Disclosed
@@ -278,7 +278,13 @@ def render_page(page: PageContext) -> Markup:
                         ) from None
     with page.words.recording() as usage:
         body = Markup(template.render(page=page))
-        notice = page.render("untranslated-notice.html") if usage.fallbacks else Markup("")
         sources = page.sources_list() if page.cited else Markup("")
-    return Markup(f'<div class="app-page" data-page-id="{page.page_id}">\n{notice}{body}\n'
-                  f"{sources}\n</div>")
+        html, notice = f"{body}\n{sources}", Markup("")
+        if usage.fallbacks:
+            note = page.render("untranslated-notice.html", section=True)
+            html, share = fallback.mark_sections(html, str(note))
+            # Even English only in attributes (labels) is worth saying: at least 1 %.
+            notice = page.render("untranslated-notice.html", section=False,
+                                 share=page.words.percent(max(round(share, 2), 0.01)))
+    return Markup(f'<div class="app-page" data-page-id="{page.page_id}">\n{notice}{html}\n'
+                  "</div>")

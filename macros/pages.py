@@ -41,6 +41,8 @@ class PageMeta(m.Strict):
     parts: Literal["subsections"] | None = Field(
         default=None, description="also one page per part, at <url><part>/ (subsections: one "
         "per subsection of § 6103 that has exceptions)")
+    priority: bool = Field(default=False, description="a page every locale translates in full "
+                           "(the rendered test fails when more than 2% of its text is English)")
     hide: list[Literal["toc", "navigation"]] = Field(default_factory=list)
     search: SearchMeta = Field(default_factory=SearchMeta)
 

@@ -68,9 +68,8 @@ def css_string(text: str) -> str:
 
 
 def styles(words: Words, extra: str | None = None) -> Markup:
-    """The inline CSS of a page: ``app.css``, the page's own CSS, and the locale's words."""
-    label = css_string(words.plain("ui.i18n.untranslated"))
-    parts = [_css("app"), f":root{{--app-untranslated:{label}}}"]
+    """The inline CSS of a page: ``app.css`` and the page's own CSS."""
+    parts = [_css("app")]
     if extra:
         parts.append(_css(extra))
     return Markup("".join(parts))

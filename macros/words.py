@@ -16,7 +16,7 @@ from typing import Any
 
 from babel.core import get_global
 from babel.dates import format_date, format_skeleton
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 from markupsafe import Markup, escape
 
 from .errors import DataError, Problem
@@ -113,20 +113,32 @@ class Words:
 
     def date(self, value: dt.date | str | None) -> str:
         """A date in the locale's long form; partial dates (YYYY-MM, YYYY) stay partial."""
-        lang = self.locale.theme_language
         if value is None:
             return self.plain("ui.date.unknown")
-        if isinstance(value, dt.date):
-            return format_date(value, format="long", locale=lang)
-        parts = value.split("-")
-        if len(parts) == 3:
-            return format_date(dt.date.fromisoformat(value), format="long", locale=lang)
-        if len(parts) == 2:
-            return format_skeleton("yMMMM", dt.date(int(parts[0]), int(parts[1]), 1), locale=lang)
-        return parts[0]
+        if isinstance(value, str):
+            parts = value.split("-")
+            if len(parts) == 1:
+                return parts[0]
+            if len(parts) == 2:
+                return self._month_year(dt.date(int(parts[0]), int(parts[1]), 1))
+            value = dt.date.fromisoformat(value)
+        months = self.locale.month_names
+        if months:
+            return f"{value.day} {months[value.month - 1]} {value.year}"
+        return format_date(value, format="long", locale=self.locale.babel)
+
+    def _month_year(self, value: dt.date) -> str:
+        months = self.locale.month_names
+        if months:
+            return f"{months[value.month - 1]} {value.year}"
+        return format_skeleton("yMMMM", value, locale=self.locale.babel)
 
     def number(self, value: float) -> str:
-        return format_decimal(value, locale=self.locale.theme_language)
+        return format_decimal(value, locale=self.locale.babel)
+
+    def percent(self, value: float) -> str:
+        """A share (0.25) as the locale writes a percentage."""
+        return format_percent(value, locale=self.locale.babel)
 
     # -- about the locale -------------------------------------------------------------------
 

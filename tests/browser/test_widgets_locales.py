@@ -19,9 +19,14 @@ def test_tool_answers_in_every_locale(browser, site_url, loc):
     page = ctx.new_page()
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
-    # Every scenario's answer by its plain link (the answers page needs no script).
+    # Every scenario's answer by its plain link (the answers page needs no script); in the
+    # other locales one scenario of each verdict (that every locale's answers page has the same
+    # answers as the open data is checked on the built pages: test_outreach.py).
     page.goto(f"{site_url}{prefix}check-answers/", wait_until="load")
-    for sc in SCENARIOS["scenarios"]:
+    scenarios = SCENARIOS["scenarios"]
+    if prefix:
+        scenarios = list({sc["expect"]["verdict"]: sc for sc in scenarios}.values())
+    for sc in scenarios:
         page.evaluate(f"location.hash = 'r--{'--'.join(sc['answers'])}'")
         shown = page.locator(".app-check__outcome:visible")
         shown.first.wait_for()

@@ -10,9 +10,11 @@ from urllib.parse import urlparse
 import pytest
 
 from macros.catalogs import translator_for
+from macros.fallback import untranslated_share
 from macros.i18n import Translator
+from macros.words import Words
 
-from ..helpers import soup
+from ..helpers import locale_codes, soup
 
 pytestmark = pytest.mark.build
 
@@ -137,8 +139,49 @@ def test_every_page_fits_its_byte_budget(built_site):
     assert over == [], over
 
 
-def test_untranslated_text_is_flagged_in_the_pages_language(built_site, real_site):
-    for code in ("es", "ar", "zh"):
-        style = soup(built_site / code / "faq" / "index.html").style.get_text()
-        label = translator_for(real_site, code).plain("ui.i18n.untranslated")
-        assert f'--app-untranslated:"{label}"' in style, code
+def test_english_fallback_has_one_notice_per_section_and_its_share(built_site, real_site):
+    """Where a locale falls back to English: no badge on every fragment, one notice in the
+    reader's language at the start of each section that holds English, and the page notice
+    saying how much of the page is English (the share measured from the page itself); none
+    of them on a page with no English. (The same on a fixture with English: test_workflows.)"""
+    for code in locale_codes()[1]:
+        translator = translator_for(real_site, code)
+        words = Words(real_site, translator)
+        note = translator.plain("ui.i18n.section_notice")
+        for page in (built_site / code).rglob("index.html"):
+            if "/embed/" in page.as_posix():
+                continue
+            body = soup(page).select_one(".app-page")
+            marked = [el for el in body.select("[data-app-untranslated]")
+                      if not el.find_parent(class_=("app-notice--i18n",
+                                                    "app-untranslated-note"))]
+            if not marked:
+                assert not body.select(".app-untranslated-note, .app-notice--i18n"), page
+                continue
+            notes = body.select(".app-untranslated-note")
+            assert notes and all(n.get_text() == note for n in notes), page
+            assert len(notes) < len(marked) or len(marked) == 1, f"{page}: a note per fragment"
+            for el in marked:  # each fragment comes after a note of its section
+                assert el.find_previous(class_="app-untranslated-note") is not None, page
+            notice = body.select_one(".app-notice--i18n")
+            share = untranslated_share(str(body))
+            expected = translator.plain("ui.i18n.page_notice",
+                                        share=words.percent(max(round(share, 2), 0.01)))
+            assert notice is not None and notice.get_text() == expected, (page, expected)
+
+
+def test_priority_pages_are_translated_in_every_locale(built_site, real_site):
+    """The pages marked ``priority`` (home, the tool and its answers, the request checker, help,
+    the FAQ, the lawsuits page, the handout) carry at most 2 % English fallback in their main
+    content, in every locale."""
+    priority = [p for p in real_site.pages.values() if p.meta.priority]
+    assert {p.id for p in priority} >= {"home", "check", "check-answers", "faq", "help",
+                                        "lawsuits", "handout", "request-checker"}
+    over = []
+    for code in locale_codes()[1]:
+        for page in priority:
+            body = soup(built_site / code / page.url / "index.html").select_one(".app-page")
+            share = untranslated_share(str(body))
+            if share > 0.02:
+                over.append(f"{code}/{page.url}: {share:.1%} English")
+    assert over == [], over

@@ -9,8 +9,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from macros.catalogs import translator_for
+from macros.fallback import untranslated_share
 from macros.i18n_tools import import_json, new_locale, release_problems, stale_catalogues, update
 from macros.load import load_site
+from macros.site import Site
+from macros.words import Words
 
 from ..helpers import build_mini
 
@@ -48,7 +52,16 @@ def test_an_english_only_change_builds_with_a_visible_fallback(mini_build, tmp_p
     assert entry is not None and "Is this a new question?" in entry.get_text()
     marked = entry.select_one('[data-app-untranslated="missing"][lang="en"]')
     assert marked is not None, "the English text is marked as not translated"
-    assert page.select_one(".app-notice--i18n"), "the page says parts are in English"
+    # One note in Spanish at the start of the entry (not one per fragment), and the page notice
+    # with the page's English share.
+    words = Words(Site.load(mini_build), translator_for(load_site(mini_build), "es"))
+    notes = entry.select(".app-untranslated-note")
+    assert len(notes) == 1 and notes[0].get_text() == words.plain("ui.i18n.section_notice")
+    body = page.select_one(".app-page")
+    share = words.percent(max(round(untranslated_share(str(body)), 2), 0.01))
+    notice = page.select_one(".app-notice--i18n")
+    assert notice is not None and notice.get_text() == words.plain("ui.i18n.page_notice",
+                                                                   share=share)
     needs = release_problems(load_site(mini_build))
     assert needs and any("faq" in line for line in needs), needs
 

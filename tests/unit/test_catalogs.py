@@ -80,3 +80,55 @@ def test_an_outdated_entry_keeps_its_previous_english_across_updates(mini, edit)
     assert stale_catalogues(load_site(mini)) == []
     update(load_site(mini))
     assert (mini / "locales" / "es.po").read_text(encoding="utf-8") == po
+
+
+def test_a_reviewer_marks_entries_reviewed_and_a_change_clears_the_mark(mini_build, edit):
+    """`#, reviewed` in the PO file: counted by page, kept by `make i18n` while the English stays,
+    dropped when the English changes or a new draft is imported."""
+    from macros.coverage import page_usage
+    from macros.i18n_tools import update
+    from macros.site import Site
+
+    ctx, english = "faq.can-ice-see.question", "Can ICE see my tax return?"
+    import_json(load_site(mini_build), "es", {ctx: {"en": english, "tr": "¿Puede ICE ver?"}})
+    po = mini_build / "locales" / "es.po"
+    edit(po, f'msgctxt "{ctx}"', f'#, reviewed\nmsgctxt "{ctx}"')
+
+    def reviewed() -> int:
+        site = Site.load(mini_build)
+        cov = coverage(site.texts, "es", load_catalog(site, "es"), page_usage(site))
+        assert cov.by_page["faq"][3] == cov.reviewed
+        return cov.reviewed
+
+    assert reviewed() == 1
+    update(load_site(mini_build))  # `make i18n` keeps it
+    assert reviewed() == 1 and "\n#, reviewed\n" in po.read_text(encoding="utf-8")
+    import_json(load_site(mini_build), "es", {ctx: {"en": english, "tr": "¿Puede ICE ver?"}})
+    assert reviewed() == 1, "the same text imported again stays reviewed"
+    import_json(load_site(mini_build), "es", {ctx: {"en": english, "tr": "¿ICE puede ver?"}})
+    assert reviewed() == 0, "a new draft needs a new review"
+    edit(po, f'msgctxt "{ctx}"', f'#, reviewed\nmsgctxt "{ctx}"')
+    edit(mini_build / "data" / "faq.yml", f"question: {english}", "question: Can ICE see it?")
+    update(load_site(mini_build))
+    assert reviewed() == 0 and "\n#, reviewed\n" not in po.read_text(encoding="utf-8")
+
+
+def test_a_page_is_reviewed_only_when_every_text_is_checked():
+    from macros.coverage import Coverage
+
+    cov = Coverage("es", by_page={"faq": [3, 0, 0, 3], "help": [3, 0, 0, 2],
+                                  "home": [3, 1, 0, 3], "glossary": [0, 0, 2, 0]})
+    assert cov.page_reviewed("faq")
+    assert not any(cov.page_reviewed(p) for p in ("help", "home", "glossary", "nowhere"))
+
+
+def test_a_translators_comment_survives_make_i18n(mini, edit):
+    """`# term: ...` (an agreed term said another way, with the reason) is kept by `make i18n`."""
+    from macros.i18n_tools import update
+
+    po = mini / "locales" / "es.po"
+    edit(po, 'msgctxt "faq.can-ice-see.question"',
+         '# term: consent (quotes the court)\nmsgctxt "faq.can-ice-see.question"')
+    update(load_site(mini))
+    assert "# term: consent (quotes the court)\n" in po.read_text(encoding="utf-8")
+    assert stale_catalogues(load_site(mini)) == []
