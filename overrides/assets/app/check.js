@@ -118,9 +118,13 @@
     return sec;
   }
 
-  /* Build: each question's links become a radio group with a Continue button. */
+  /* Build: a question's links become a radio group with a Continue button, when the question is
+     first needed (building all of them at once would hold up a slow phone at load). */
   var labels = {}; // question id -> option id -> label nodes (cloned from the links)
-  each(root.querySelectorAll(".app-check__question[data-node]"), function (sec) {
+  var built = {};
+  function build(sec) {
+    if (!sec || built[sec.id] || !sec.classList.contains("app-check__question")) return;
+    built[sec.id] = true;
     var id = sec.id, n = Q[id], list = sec.querySelector(".app-check__options");
     var h = headingOf(id);
     if (!n || !list || !h) return;
@@ -174,7 +178,7 @@
       set.removeAttribute("aria-describedby");
       load(); // the same page for everyone: fetching it early says nothing about the answers
     });
-  });
+  }
 
   /* Shared controls, moved into the node shown: Back and Start again. */
   var controls = make("p", "app-check__controls");
@@ -204,6 +208,7 @@
     var dl = make("dl", "app-check__answer-list");
     each(s.path, function (opt, i) {
       var q = seen[i], row = make("div"), dd = make("dd");
+      build(byId(q));
       var question = textOf(headingOf(q));
       row.appendChild(make("dt", "", question));
       var label = labels[q] && labels[q][opt];
@@ -268,6 +273,7 @@
     state = s;
     var sec = isQ ? byId(s.at) : outcome(s.at);
     if (!sec) return;
+    if (isQ) build(sec);
     if (memo.slice(0, s.path.length).join("/") !== s.path.join("/")) memo = s.path.slice();
     each(root.querySelectorAll("[data-node]"), function (el) {
       if (el === sec) el.classList.add("app-check__node--current");
