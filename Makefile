@@ -22,7 +22,7 @@ help:
 	@echo "make schema           regenerate data/schema/*.schema.json"
 	@echo "make digest           regenerate tests/golden/decision-digest.txt (review the diff)"
 	@echo "make i18n             update locales/messages.pot and every locales/<code>.po from the English"
-	@echo "make locale-new LOCALE=vi   start a new language (catalogue + data/locales.yml entry)"
+	@echo "make locale-new LOCALE=tl   start a new language (catalogue + data/locales.yml entry)"
 	@echo "make i18n-report      translated / outdated / missing strings per language and page"
 	@echo "make release-check    what each locale marked complete still needs before a release"
 	@echo "make lint             ruff"
@@ -104,7 +104,7 @@ i18n: $(STAMP)
 	$(PY) -m macros i18n update
 
 locale-new: $(STAMP)
-	@[ -n "$(LOCALE)" ] && [ "$(LOCALE)" != en ] || { echo "usage: make locale-new LOCALE=vi"; exit 2; }
+	@[ -n "$(LOCALE)" ] && [ "$(LOCALE)" != en ] || { echo "usage: make locale-new LOCALE=tl"; exit 2; }
 	$(PY) -m macros i18n new $(LOCALE)
 
 i18n-report: $(STAMP)

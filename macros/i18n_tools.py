@@ -197,6 +197,7 @@ def new_locale(site: SiteData, code: str) -> list[str]:
         f"    dir: {direction}\n"
         f"    theme_language: {theme_language}\n"
         f"    complete: false\n"
+        f"    draft: true\n"
         f"    review:\n"
         f"      state: machine-assisted\n"
     )

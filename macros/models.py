@@ -701,6 +701,10 @@ class Locale(Strict):
     complete: StrictBool = Field(description="true: published as complete; `make "
                                  "release-check` must pass before a release (an English-only "
                                  "change never blocks CI)")
+    draft: StrictBool = Field(default=False, description="true: a language being started "
+                              "(`make locale-new`): built and tested, but its priority pages may "
+                              "still be in English and it needs no column in the checked-terms "
+                              "table of locales/README.md yet; remove once they are translated")
     og_locale: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}_[A-Z]{2}$")] | None = Field(
         default=None, description="Open Graph locale, e.g. es_US (default: from the code)")
     month_names: list[Label] | None = Field(

@@ -38,14 +38,19 @@ def term_table() -> dict[str, dict[str, list[re.Pattern[str]]]]:
     return table
 
 
-def test_the_table_covers_every_locale_and_term():
+def test_the_table_covers_every_locale_and_term(real_site):
     table = term_table()
-    assert set(table) == set(locale_codes()[1])
+    ready = {loc.code for loc in real_site.locales.locales
+             if loc.code != real_site.source_locale and not loc.draft}
+    assert ready <= set(table) <= set(locale_codes()[1])
     assert all(set(terms) == set(ENGLISH) for terms in table.values())
 
 
 @pytest.mark.parametrize("code", locale_codes()[1])
 def test_terms_itin_and_citations_are_kept_in_every_entry(real_site, code):
+    if code not in term_table():
+        assert real_site.locale(code).draft, f"locales/README.md: no checked terms for {code}"
+        return  # a language being started: its column comes with its translation
     terms = term_table()[code]
     problems = []
     for msg in load_catalog(real_site, code):
