@@ -12,6 +12,7 @@ everything, with the locale's words as globals (``t``, ``plain``, ``d``, ``d_pla
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -219,14 +220,20 @@ class PageContext:
         """A text that opens with a bold headline, split in two: (headline, the rest). A text
         without one is all rest."""
         text = str(html)
+        # English shown in place of a translation: split inside it, each part still marked.
+        wrapped = re.fullmatch(r'(<span lang="en" [^>]*data-app-untranslated[^>]*>)(.*)</span>',
+                               text, re.DOTALL)
+        if wrapped:
+            head, rest = PageContext.headline(self, Markup(wrapped.group(2)))
+            if not head:
+                return Markup(""), html
+            return (Markup(f"{wrapped.group(1)}{head}</span>"),
+                    Markup(f"{wrapped.group(1)}{rest}</span>"))
         start, end = text.find("<strong>"), text.find("</strong>")
         if start < 0 or end < 0 or text[:start].strip(" \n") not in {"", "<p>"}:
             return Markup(""), html
         head = text[start + len("<strong>"):end]
         rest = text[end + len("</strong>"):]
-        # an English fallback: keep it whole
-        if text.startswith("<span") or text.startswith("<div"):
-            return Markup(""), html
         return Markup(head.rstrip(" ,;:。，；：")), Markup(rest.lstrip(" \n。，；：、"))
 
     def in_force(self, case_id: str) -> Markup:

@@ -32,12 +32,14 @@ FIRST_SCREEN = """() => {
 
 
 @pytest.mark.parametrize("code", locale_codes()[1] + [""], ids=lambda c: c or "en")
-def test_home_first_screen_on_a_phone(browser, site_url, results_dir, code):
-    """The tool and the three things to know are on the first screen of a 360 x 740 phone."""
+def test_home_first_screen_on_a_phone(browser, site_url, results_dir, real_site, code):
+    """The tool and the three things to know are on the first screen of a 360 x 740 phone (a
+    draft locale's English fallback notes may push the last of them down)."""
     ctx, page, requests, errors = open_page(browser, site_url + (f"{code}/" if code else ""))
     shown = page.evaluate(FIRST_SCREEN)
     assert shown["tool"], "the tool's link is below the first screen"
-    assert shown["items"] == 3 and shown["all"], shown
+    draft = bool(code) and real_site.locale(code).draft
+    assert shown["items"] == 3 and (shown["all"] or draft), shown
     assert errors == []
     page.screenshot(path=str(results_dir / f"home-{code or 'en'}-360.png"))
     ctx.close()
