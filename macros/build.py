@@ -58,36 +58,35 @@ def build_all(root: Path, argv: list[str]) -> int:
     if with_source:
         shutil.rmtree(source_dir, ignore_errors=True)
     jobs = max(1, args.jobs or os.cpu_count() or 1)
-    for wave in [locales]:
-        running: list[tuple[Locale, Path, subprocess.Popen[bytes], float]] = []
-        queue = list(wave)
-        while queue or running:
-            while queue and len(running) < jobs:
-                loc = queue.pop(0)
-                target = (source_dir if loc.code == site.source_locale else
-                          site_dir / urls.locale_prefix(loc.code, site.source_locale))
-                cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
-                       str(config.config_path(root, loc.code, site.source_locale)),
-                       "-d", str(target)]
-                if args.quiet:
-                    cmd.append("--quiet")
-                proc = subprocess.Popen(cmd, cwd=root, env=_env(), stdout=subprocess.PIPE,
-                                        stderr=subprocess.STDOUT)
-                running.append((loc, target, proc, time.monotonic()))
-            loc, target, proc, start = running.pop(0)
-            output, _ = proc.communicate()
-            sys.stdout.write(output.decode("utf-8", "replace"))
-            if proc.returncode != 0:
-                for _loc, _target, other, _start in running:
-                    other.kill()
-                shutil.rmtree(source_dir, ignore_errors=True)
-                print(f"error: the {loc.english_name} ({loc.code}) build failed",
-                      file=sys.stderr)
-                return proc.returncode
-            # Link-preview image: drawn here (needs Debian's Noto fonts), not by `mkdocs serve`.
-            write_preview(Words(site, translators[loc.code]), target)
-            if not args.quiet:
-                print(f"built {loc.code} in {time.monotonic() - start:.1f} s")
+    running: list[tuple[Locale, Path, subprocess.Popen[bytes], float]] = []
+    queue = list(locales)
+    while queue or running:
+        while queue and len(running) < jobs:
+            loc = queue.pop(0)
+            target = (source_dir if loc.code == site.source_locale else
+                      site_dir / urls.locale_prefix(loc.code, site.source_locale))
+            cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
+                   str(config.config_path(root, loc.code, site.source_locale)),
+                   "-d", str(target)]
+            if args.quiet:
+                cmd.append("--quiet")
+            proc = subprocess.Popen(cmd, cwd=root, env=_env(), stdout=subprocess.PIPE,
+                                    stderr=subprocess.STDOUT)
+            running.append((loc, target, proc, time.monotonic()))
+        loc, target, proc, start = running.pop(0)
+        output, _ = proc.communicate()
+        sys.stdout.write(output.decode("utf-8", "replace"))
+        if proc.returncode != 0:
+            for _loc, _target, other, _start in running:
+                other.kill()
+            shutil.rmtree(source_dir, ignore_errors=True)
+            print(f"error: the {loc.english_name} ({loc.code}) build failed",
+                  file=sys.stderr)
+            return proc.returncode
+        # Link-preview image: drawn here (needs Debian's Noto fonts), not by `mkdocs serve`.
+        write_preview(Words(site, translators[loc.code]), target)
+        if not args.quiet:
+            print(f"built {loc.code} in {time.monotonic() - start:.1f} s")
     if with_source:
         site_dir.mkdir(parents=True, exist_ok=True)
         for entry in source_dir.iterdir():

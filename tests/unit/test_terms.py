@@ -46,11 +46,8 @@ def test_the_table_covers_every_locale_and_term(real_site):
     assert all(set(terms) == set(ENGLISH) for terms in table.values())
 
 
-@pytest.mark.parametrize("code", locale_codes()[1])
+@pytest.mark.parametrize("code", sorted(term_table()))  # every locale but a draft: above
 def test_terms_itin_and_citations_are_kept_in_every_entry(real_site, code):
-    if code not in term_table():
-        assert real_site.locale(code).draft, f"locales/README.md: no checked terms for {code}"
-        return  # a language being started: its column comes with its translation
     terms = term_table()[code]
     problems = []
     for msg in load_catalog(real_site, code):
