@@ -1,5 +1,6 @@
-"""Phone layout of every page in every locale: nothing wider than the screen, and the quick exit
-always on screen without covering a link, a button or a field (at the top and mid-page)."""
+"""Phone layout of every page in every locale: nothing wider than the screen, only the page's
+scrolling area scrolls, and the quick exit is always on screen without covering a link, a button
+or a field (at the top and mid-page)."""
 
 from __future__ import annotations
 
@@ -36,7 +37,10 @@ CHECK = """() => {
   const tools = document.querySelector('.app-header__tools').getBoundingClientRect();
   const crowded = name.scrollWidth > name.clientWidth + 1 || (brand.left < tools.right &&
     brand.right > tools.left && brand.top < tools.bottom && brand.bottom > tools.top);
-  return {hits, width, crowded, inView: bar.top >= 0 && bar.bottom <= innerHeight &&
+  // Only the scrolling area scrolls: if the page itself could, a link to a fragment (or a
+  // swipe) would scroll the quick-exit bar partly off screen.
+  const rootScroll = document.scrollingElement.scrollHeight - innerHeight;
+  return {hits, width, crowded, rootScroll, inView: bar.top >= 0 && bar.bottom <= innerHeight &&
           bar.left >= 0 && bar.right <= innerWidth};
 }"""
 
@@ -70,6 +74,9 @@ def test_no_overflow_and_the_quick_exit_never_covers_anything(browser, site_url,
                 got = page.evaluate(CHECK)
                 if got["width"] > width:
                     problems.append(f"{path} at {width}px: {got['width']}px wide")
+                if got["rootScroll"] > 1:
+                    problems.append(f"{path} at {width}px ({where}): the page itself scrolls "
+                                    f"{got['rootScroll']}px, so the quick exit can scroll away")
                 if not got["inView"]:
                     problems.append(f"{path} at {width}px ({where}): the quick exit is off "
                                     "screen")
