@@ -32,6 +32,28 @@ def test_print_shows_content_without_navigation(browser, site_url):
     ctx.close()
 
 
+def test_a_cases_earlier_steps_open_for_a_link_and_print(browser, site_url):
+    """The lawsuits page folds each case's earlier steps: a link to one opens its fold, with or
+    without JavaScript, and on paper every step is printed without the fold's button."""
+    for js in (False, True):
+        ctx = browser.new_context(viewport={"width": 360, "height": 640}, java_script_enabled=js)
+        page = ctx.new_page()
+        page.goto(site_url + "lawsuits/", wait_until="load")
+        first = page.locator(".app-fold li[id]").first
+        target = first.get_attribute("id")
+        assert not first.is_visible(), "earlier steps start folded"
+        page.goto(site_url + "lawsuits/#" + target, wait_until="load")
+        assert page.locator(f"[id='{target}']").is_visible(), f"opened for a link (js={js})"
+        if not js:
+            page.goto(site_url + "lawsuits/", wait_until="load")
+            page.emulate_media(media="print")
+            folded = page.locator(".app-fold:not([open]) li[id]")
+            assert folded.count() > 5
+            assert folded.first.is_visible() and folded.last.is_visible(), "steps are printed"
+            assert not page.locator(".app-fold > summary").first.is_visible()
+        ctx.close()
+
+
 @pytest.mark.parametrize("code", [SOURCE, *OTHERS])
 def test_handout_prints_on_one_page(browser, site_url, code, results_dir):
     prefix = "" if code == SOURCE else f"{code}/"

@@ -41,6 +41,29 @@ def test_exception_table_rows_come_from_data(built_site, real_site):
         assert section is not None and section.name == "section", href
 
 
+def test_lawsuits_timeline_shows_the_latest_step_and_folds_the_earlier(built_site, real_site):
+    """Each case's events, oldest first: the latest shown, the earlier ones in one closed fold
+    that says how many; every event keeps its anchor, and the glance table links to them."""
+    doc = soup(built_site / "lawsuits" / "index.html")
+    for case in real_site.cases_in_order():
+        section = doc.find(id=case.id)
+        events = sorted(case.events, key=lambda ev: ev.date)
+        ids = [f"{case.id}-{ev.id}" for ev in events]
+        assert [li["id"] for li in section.select("ol.app-timeline > li")] == ids, case.id
+        fold = section.select("details.app-fold")
+        if len(events) == 1:
+            assert fold == [], case.id
+            continue
+        assert len(fold) == 1 and not fold[0].has_attr("open"), case.id
+        assert [li["id"] for li in fold[0].select("li")] == ids[:-1], case.id
+        assert fold[0].summary.get_text(strip=True) == f"Earlier steps ({len(events) - 1})"
+        last = section.find(id=ids[-1])
+        assert last.find_parent("details") is None, f"{case.id}: the latest step is shown"
+        assert last.parent["start"] == str(len(events)), "numbered on from the fold"
+    for link in doc.select(".app-glance a[href^='#']"):
+        assert doc.find(id=link["href"][1:]) is not None, link["href"]
+
+
 def test_every_page_has_notice_quick_exit_and_stamp(built_site, real_site):
     translators: dict[str, Translator] = {}  # one per locale, not one per page
     for page in html_pages(built_site):
