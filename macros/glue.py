@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from . import theme, urls
+from . import lazy, theme, urls
 from .bidi import isolate_citations
 from .catalogs import load_translators
 from .errors import DataError
@@ -49,6 +49,7 @@ class BuildState:
         self.assets = theme.Assets(root / "overrides" / "assets" / "app")
         self._coverage: Any = None
         self.bodies: dict[str, Markup] = {}  # marker -> page body (see page_body)
+        self.lazy_pages: set[str] = set()  # pages with long sections that wait (lazy.py)
         self.env: Environment = environment(self.site, self.words,
                                             translation_coverage=self.translation_coverage)
 
@@ -128,11 +129,12 @@ class BuildState:
         """A page title for its heading, with citations isolated (see bidi.py)."""
         return isolate_citations(str(escape(title)))
 
-    def styles(self, ctx: PageContext | None) -> Markup:
-        """The page's CSS, inline: ours, the page's own (``css:`` in its front matter), and the
-        locale's words for the untranslated flag."""
+    def styles(self, ctx: PageContext | None, mk_page: Any = None) -> Markup:
+        """The page's CSS, inline: ours, the rules for long sections that wait if the page has
+        some, and the page's own (``css:`` in its front matter)."""
         extra = ctx.page.meta.css if ctx else None
-        return theme.styles(self.words, extra)
+        src = getattr(getattr(mk_page, "file", None), "src_uri", None)
+        return theme.styles(self.words, extra, lazy=src in self.lazy_pages)
 
     def menu(self, ctx: PageContext | None) -> list[dict[str, Any]]:
         """The menu: every page with a place in it, in order, with this page marked."""
@@ -231,7 +233,12 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     if marker not in html:
         raise PluginError(f"docs/{page.file.src_uri}: the page body is missing (a page is "
                           "`{{ page_body() }}` and its front matter)")
-    return html.replace(marker, str(bodies.pop(marker)), 1)
+    body = str(bodies.pop(marker))
+    # Not in an embed: its frame is as tall as its page, so every section is on its screen,
+    # and reserved heights would only make the frame resize again as each is laid out.
+    if lazy.MARK in body and not page.file.src_uri.startswith("embed/"):
+        state(config).lazy_pages.add(page.file.src_uri)
+    return html.replace(marker, body, 1)
 
 
 def on_files(files: Files, config: Any) -> Files:

@@ -26,7 +26,7 @@ from jinja2 import (
 )
 from markupsafe import Markup, escape
 
-from . import decision, fallback, urls
+from . import decision, fallback, lazy, urls
 from .errors import DataError, Problem
 from .load import DONT_KNOW
 from .models import Disclosed
@@ -293,5 +293,6 @@ def render_page(page: PageContext) -> Markup:
             # Even English only in attributes (labels) is worth saying: at least 1 %.
             notice = page.render("untranslated-notice.html", section=False,
                                  share=page.words.percent(max(round(share, 2), 0.01)))
+    html = lazy.size_sections(html)  # long sections' reserved heights (CSS lays them out late)
     return Markup(f'<div class="app-page" data-page-id="{page.page_id}">\n{notice}{html}\n'
                   "</div>")

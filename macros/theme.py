@@ -67,9 +67,12 @@ def css_string(text: str) -> str:
     return '"' + text.replace("<", "\\3c ").replace(">", "\\3e ") + '"'
 
 
-def styles(words: Words, extra: str | None = None) -> Markup:
-    """The inline CSS of a page: ``app.css`` and the page's own CSS."""
+def styles(words: Words, extra: str | None = None, lazy: bool = False) -> Markup:
+    """The inline CSS of a page: ``app.css``, ``lazy.css`` if it has long sections that wait
+    (macros/lazy.py), and the page's own CSS."""
     parts = [_css("app")]
+    if lazy:
+        parts.append(_css("lazy"))
     if extra:
         parts.append(_css(extra))
     return Markup("".join(parts))

@@ -64,6 +64,22 @@ def test_lawsuits_timeline_shows_the_latest_step_and_folds_the_earlier(built_sit
         assert doc.find(id=link["href"][1:]) is not None, link["href"]
 
 
+def test_long_sections_wait_on_full_pages_and_not_in_embeds(built_site):
+    """Each long repeated section carries its letter count; a full page with some gets the CSS
+    that lays them out late, an embed (a frame as tall as its page) does not."""
+    from macros.lazy import LAZY
+
+    for rel, lazy in (("faq", True), ("lawsuits", True), ("es/help", True),
+                      ("embed/faq", False), ("ar/embed/lawsuits", False), ("check", False)):
+        doc = soup(built_site / rel / "index.html")
+        sections = [el for el in doc.select("section")
+                    if not LAZY.isdisjoint(el.get("class") or [])]
+        assert all(int(el["style"].removeprefix("--app-chars:")) > 0 for el in sections), rel
+        css = doc.head.style.get_text()
+        assert ("content-visibility:auto" in css) is lazy, rel
+        assert len(sections) > 3 or rel == "check", rel
+
+
 def test_every_page_has_notice_quick_exit_and_stamp(built_site, real_site):
     translators: dict[str, Translator] = {}  # one per locale, not one per page
     for page in html_pages(built_site):
