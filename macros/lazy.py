@@ -1,10 +1,11 @@
 """Long sections laid out only when they come near the screen (CSS ``content-visibility: auto``).
 
 A long page (the FAQ, the lawsuits) is mostly layout work for text far below the first screen,
-and a cheap phone spends it before the reader can scroll. ``app.css`` gives the sections named in
-:data:`LAZY` ``content-visibility: auto``, so the browser skips them until they come near the
-screen. Until then each stands in at a reserved height, computed in CSS from the number of
-letters it holds: :func:`size_sections` writes that number into the section's start tag
+and a cheap phone spends it before the reader can scroll. ``lazy.css`` gives the sections named
+in :data:`LAZY` ``content-visibility: auto``, so the browser skips them until they come near the
+screen; ``glue.py`` adds that CSS only to full pages that have such sections. Until then each
+stands in at a reserved height, computed in CSS from the number of letters it holds:
+:func:`size_sections` writes that number into the section's start tag
 (``style="--app-chars:1234"``). The height is a generous estimate for the narrowest screen of
 each width band (too small would let a skipped section's content overlap the next one when a
 script measures it, as an accessibility checker does); the browser keeps the real height once
@@ -69,6 +70,8 @@ class _Parser(HTMLParser):
 def size_sections(html: str) -> str:
     """``html`` with ``style="--app-chars:N"`` on each lazy section: N letters shown in it
     (a closed ``<details>`` counts only its summary)."""
+    if not any(name in html for name in LAZY):
+        return html  # most pages have none: no parse (the tool's answers page is 800 KB)
     parser = _Parser(html)
     parser.feed(html)
     parser.close()
