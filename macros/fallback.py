@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+
+from .htmlscan import OffsetParser
 
 MARK = "data-app-untranslated"
 NOTE_CLASS = "app-untranslated-note"
@@ -54,22 +55,17 @@ class Scan:
         return self.untranslated / self.total if self.total else 0.0
 
 
-class _Parser(HTMLParser):
+class _Parser(OffsetParser):
     def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=True)
+        super().__init__(html)
         self.html = html
-        self.line_starts = [0, *(m.end() for m in re.finditer("\n", html))]
         self.quiet = self.marked = 0  # open elements that are quiet / marked
         self.stack: list[_Node] = []
         self.scan = Scan()
         self.pending: list[_Node] = []  # details whose notice waits for the end of the summary
 
-    def _offset(self) -> int:
-        line, col = self.getpos()
-        return self.line_starts[line - 1] + col
-
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        start = self._offset()
+        start = self.position()
         text = self.get_starttag_text() or ""
         names = {name for name, _ in attrs}
         classes = (dict(attrs).get("class") or "").split()
@@ -98,7 +94,7 @@ class _Parser(HTMLParser):
         if tag == "summary" and self.stack and self.stack[-1].tag == "details":
             details = self.stack[-1]
             if details.summary_end is None:
-                details.summary_end = self._offset() + len("</summary>")
+                details.summary_end = self.position() + len("</summary>")
                 if details in self.pending:
                     self.pending.remove(details)
                     self.scan.inserts.append(details.summary_end)

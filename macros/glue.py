@@ -234,9 +234,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
         raise PluginError(f"docs/{page.file.src_uri}: the page body is missing (a page is "
                           "`{{ page_body() }}` and its front matter)")
     body = str(bodies.pop(marker))
-    # Not in an embed: its frame is as tall as its page, so every section is on its screen,
-    # and reserved heights would only make the frame resize again as each is laid out.
-    if lazy.MARK in body and not page.file.src_uri.startswith("embed/"):
+    if lazy.MARK in body:  # long sections that wait (sized in render_page, never in an embed)
         state(config).lazy_pages.add(page.file.src_uri)
     return html.replace(marker, body, 1)
 

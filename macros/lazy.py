@@ -16,7 +16,8 @@ The text stays in the page: find-in-page, links to its anchors, screen readers a
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
+
+from .htmlscan import OffsetParser
 
 # The classes of the sections that wait (each a page's repeated long block).
 LAZY = frozenset({"app-faq", "app-case", "app-exception", "app-help", "app-penalty"})
@@ -24,17 +25,12 @@ MARK = ' style="--app-chars:'  # written into each such section's start tag
 _SPACE = re.compile(r"\s")
 
 
-class _Parser(HTMLParser):
+class _Parser(OffsetParser):
     def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.line_starts = [0, *(m.end() for m in re.finditer("\n", html))]
+        super().__init__(html)
         self.stack: list[tuple[str, int | None]] = []  # open elements: (tag, lazy index)
         self.found: list[list[int]] = []  # per lazy section: [offset after "<section", letters]
         self.details: list[list[bool]] = []  # per open <details>: [closed, past its summary]
-
-    def _offset(self) -> int:
-        line, col = self.getpos()
-        return self.line_starts[line - 1] + col
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         index = None
@@ -43,7 +39,7 @@ class _Parser(HTMLParser):
                 raise ValueError("a lazy section already has a style attribute: "
                                  + (self.get_starttag_text() or ""))
             index = len(self.found)
-            self.found.append([self._offset() + len("<section"), 0])
+            self.found.append([self.position() + len("<section"), 0])
         if tag == "details":
             self.details.append([not any(name == "open" for name, _ in attrs), False])
         self.stack.append((tag, index))

@@ -293,6 +293,10 @@ def render_page(page: PageContext) -> Markup:
             # Even English only in attributes (labels) is worth saying: at least 1 %.
             notice = page.render("untranslated-notice.html", section=False,
                                  share=page.words.percent(max(round(share, 2), 0.01)))
-    html = lazy.size_sections(html)  # long sections' reserved heights (CSS lays them out late)
+    # Long sections' reserved heights (CSS lays them out late). Not in an embed: its frame is as
+    # tall as its page, so every section is on its screen, and reserved heights would only make
+    # the frame resize again as each is laid out.
+    if not page.embed:
+        html = lazy.size_sections(html)
     return Markup(f'<div class="app-page" data-page-id="{page.page_id}">\n{notice}{html}\n'
                   "</div>")
