@@ -10,10 +10,13 @@ versioned ``assets/embed/v1/resize.js``).
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import re
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
@@ -117,3 +120,37 @@ def tidy_assets(site_dir: Path, assets: Assets, *, root: bool) -> None:
     embed = site_dir / "assets" / "embed"
     (embed / "v1").mkdir(parents=True, exist_ok=True)
     shutil.copyfile(embed / "resize.js", embed / "v1" / "resize.js")
+
+
+# A first visit on prepaid data: every page, of every locale, at most this much compressed.
+PAGE_BUDGET = 50 * 1024
+
+
+class _Loads(HTMLParser):
+    """The files a page loads on a first visit: scripts, images and its icon."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.refs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        ref = (a.get("src") if tag in ("script", "img") else
+               a.get("href") if tag == "link" and "icon" in (a.get("rel") or "").split() else None)
+        if ref:
+            self.refs.append(ref)
+
+
+def page_weight(site_dir: Path, page: Path) -> int:
+    """A page's weight on a first visit: its HTML (CSS inline) and every script, image and icon
+    it loads, each compressed with gzip -9. (A size is exact; a time is not.)"""
+    def gz(path: Path) -> int:
+        return len(gzip.compress(path.read_bytes(), compresslevel=9))
+
+    loads = _Loads()
+    loads.feed(page.read_text(encoding="utf-8"))
+    total = gz(page)
+    for ref in loads.refs:
+        base = site_dir if ref.startswith("/") else page.parent  # 404 pages: from the root
+        total += gz((base / urlsplit(ref).path.lstrip("/")).resolve())
+    return total

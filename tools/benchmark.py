@@ -189,6 +189,22 @@ def pages_per_locale(out: Path) -> None:
                                                     sorted(by_locale.items())) + ")")
 
 
+def page_weights(out: Path) -> None:
+    """Every page's first-visit weight, as the rendered test holds it (macros.theme.page_weight):
+    the heaviest few, so the margin under the budget is seen, not only a pass."""
+    from macros.theme import PAGE_BUDGET, page_weight
+
+    pages = sorted(p for p in out.rglob("*.html") if "assets" not in p.parts)
+    weights = sorted(((page_weight(out, p), p) for p in pages), reverse=True)
+    over = [p for w, p in weights if w > PAGE_BUDGET]
+    print(f"first visit, every page (HTML + CSS inline + scripts + images, gzip -9; budget "
+          f"{PAGE_BUDGET // KB} KB): {len(over)} of {len(pages)} over; heaviest:")
+    for w, p in weights[:5]:
+        rel = p.relative_to(out).parent.as_posix()
+        print(f"  /{'' if rel == '.' else rel + '/'}{'' if p.name == 'index.html' else p.name}"
+              f"  {w / KB:.1f} KB (margin {(PAGE_BUDGET - w) / KB:+.1f} KB)")
+
+
 # --- loading in a throttled browser --------------------------------------------------------
 
 @dataclass
@@ -552,6 +568,7 @@ def main(argv: list[str] | None = None) -> None:
         elapsed = timed_build("site", lambda o: build_site(ROOT, o), out)
         print(f"build time (all locales): {elapsed:.1f} s")
         pages_per_locale(out)
+        page_weights(out)
         elapsed = timed_build("stock reference site", build_stock, stock)
         print(f"stock reference site (tools/bench/) build time: {elapsed:.1f} s")
 

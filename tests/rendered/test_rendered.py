@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -65,8 +66,8 @@ def test_lawsuits_timeline_shows_the_latest_step_and_folds_the_earlier(built_sit
 
 
 def test_long_sections_wait_on_full_pages_and_not_in_embeds(built_site):
-    """Each long repeated section carries its letter count; a full page with some gets the CSS
-    that lays them out late, an embed (a frame as tall as its page) does not."""
+    """On a full page each long repeated section carries its letter count and the page gets the
+    CSS that lays them out late; an embed (a frame as tall as its page) gets neither."""
     from macros.lazy import LAZY
 
     for rel, lazy in (("faq", True), ("lawsuits", True), ("es/help", True),
@@ -74,7 +75,10 @@ def test_long_sections_wait_on_full_pages_and_not_in_embeds(built_site):
         doc = soup(built_site / rel / "index.html")
         sections = [el for el in doc.select("section")
                     if not LAZY.isdisjoint(el.get("class") or [])]
-        assert all(int(el["style"].removeprefix("--app-chars:")) > 0 for el in sections), rel
+        if lazy:
+            assert all(int(el["style"].removeprefix("--app-chars:")) > 0 for el in sections), rel
+        else:
+            assert not any(el.has_attr("style") for el in sections), rel
         css = doc.head.style.get_text()
         assert ("content-visibility:auto" in css) is lazy, rel
         assert len(sections) > 3 or rel == "check", rel
@@ -154,28 +158,19 @@ def test_pages_cite_sources_listed_on_the_page(built_site):
             assert target in ids, f"{page}: citation {target} not listed"
 
 
-BUDGET = 50 * 1024  # bytes, gzip -9: a first visit on prepaid data and a slow connection
-
-
 def test_every_page_fits_its_byte_budget(built_site):
     """HTML (with its inline CSS) plus every script and image it loads, compressed, on a first
     visit: at most 50 KB for every page of every locale. (A size is exact; a time is not.)"""
-    import gzip
+    from macros.theme import PAGE_BUDGET, page_weight
 
-    def gz(path: Path) -> int:
-        return len(gzip.compress(path.read_bytes(), compresslevel=9))
-
-    over = []
-    for page in html_pages(built_site):
-        doc = soup(page)
-        total = gz(page)
-        for el in doc.select("script[src], img[src], link[rel=icon]"):
-            ref = el.get("src") or el.get("href")
-            base = built_site if ref.startswith("/") else page.parent  # 404 pages: from root
-            total += gz((base / ref.lstrip("/")).resolve())
-        if total > BUDGET:
-            over.append(f"{page.relative_to(built_site)}: {total / 1024:.1f} KB")
+    assert PAGE_BUDGET == 50 * 1024
+    weights = {page: page_weight(built_site, page) for page in html_pages(built_site)}
+    over = [f"{page.relative_to(built_site)}: {w / 1024:.1f} KB"
+            for page, w in weights.items() if w > PAGE_BUDGET]
     assert over == [], over
+    # It counts what a page loads: the check page's own script is in its weight.
+    check = built_site / "check" / "index.html"
+    assert weights[check] > len(gzip.compress(check.read_bytes(), 9)) + 4096
 
 
 def test_english_fallback_has_one_notice_per_section_and_its_share(built_site, real_site):
