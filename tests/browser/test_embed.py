@@ -584,3 +584,43 @@ def test_resize_js_is_small():
     assert len(gzip.compress(RESIZE_JS.read_bytes(), 9)) <= 2048
     assert "SPDX-License-Identifier: MIT" in RESIZE_JS.read_text(encoding="utf-8")
     assert "SPDX-License-Identifier: MIT" in CHILD_JS.read_text(encoding="utf-8")
+
+
+# --- The compact variant --------------------------------------------------------------------
+
+
+def test_compact_frame_has_no_source_list_until_a_citation_asks(browser, site_url, host):
+    """``#compact`` leaves out the list of sources, on a page and in the tool's answer; a citation
+    marker still reaches its source (the list opens at it), so no marker is a dead link."""
+    url = host(host_html(site_url, [("embed/faq/#compact", "compact", "Compact"),
+                                    ("embed/faq/", "full", "Full"),
+                                    ("embed/check/#compact", "tool", "Tool")]))
+    s = Session(browser, PHONE)
+    s.page.goto(url, wait_until="networkidle")
+    full, compact = s.page.frame_locator("#full"), s.page.frame_locator("#compact")
+    assert full.locator(".app-sources").is_visible()
+    assert compact.locator(".app-sources").count() == 1
+    assert not compact.locator(".app-sources").is_visible()
+    cite = compact.locator(".app-faq .app-cite a").first
+    target = cite.get_attribute("href")
+    assert target.startswith("#src-")
+    cite.click()
+    assert compact.locator(target).is_visible(), "the marker's source is not shown"
+    assert s.page.url == url
+    # The tool: its answer's own list of sources, the same way.
+    s.page.locator("#tool").scroll_into_view_if_needed()
+    current = s.page.frame_locator("#tool").locator(".app-check__node--current")
+    for _ in range(10):
+        if current.evaluate("n => n.classList.contains('app-check__outcome')"):
+            break
+        current.locator(".app-check__choice label").first.click()
+        current.locator(".app-check__continue").click()
+    assert current.evaluate("n => n.classList.contains('app-check__outcome')"), "no outcome reached"
+    assert current.locator(".app-sources").count() == 1
+    assert not current.locator(".app-sources").is_visible()
+    cite = current.locator(".app-cite a").first
+    target = cite.get_attribute("href")
+    cite.click()
+    assert current.locator(target).is_visible(), "the answer's source is not shown"
+    assert s.errors == []
+    s.close()
