@@ -151,3 +151,17 @@ def test_handout_has_qr_code_to_the_locale(built_site):
         assert svg is not None and svg["role"] == "img"
         url = doc.select_one(".app-handout__url").get_text(strip=True)
         assert url.endswith("/" if code == SOURCE else f"/{code}/")
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_a_link_shared_from_an_embedded_tool_opens_the_full_page(built_site, code):
+    """Inside an embed the tool reads its answers from the embed's answers page, but "copy a link
+    to this result" hands out the full page (a link shared on, outside the host's frame)."""
+    for embed in (False, True):
+        folder = base(built_site, code) / ("embed" if embed else "") / "check"
+        tool = soup(folder / "index.html").select_one("[data-module=app-check]")
+        shared = (folder / tool["data-share-url"]).resolve()
+        assert shared == (base(built_site, code) / "check-answers").resolve(), (code, embed)
+        assert (shared / "index.html").is_file()
+        fetched = (folder / tool["data-answers-url"]).resolve()
+        assert fetched == (folder.parent / "check-answers").resolve(), (code, embed)
