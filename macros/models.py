@@ -606,6 +606,9 @@ class Case(Strict):
     short_name: Label
     court: Label
     docket: Label
+    docket_unchecked: bool = Field(default=False, description=(
+        "true when the docket number comes from a copy of the complaint and was not checked on "
+        "the court's docket; the pages say so in the reader's language"))
     judge: Label
     appeal_of: Id | None = Field(default=None, description="id of the lower-court case")
     parties: Parties

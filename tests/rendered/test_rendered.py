@@ -42,6 +42,27 @@ def test_exception_table_rows_come_from_data(built_site, real_site):
         assert section is not None and section.name == "section", href
 
 
+def test_a_docket_number_is_one_unbroken_left_to_right_run_and_its_caveat_is_translated(
+        built_site, real_site):
+    """A docket number is isolated left to right (it never breaks or reverses in Arabic); a
+    caveat about it is a translated sentence beside it, in every locale, never English inside
+    the number (a number not checked on the court's docket says so)."""
+    unchecked = [c for c in real_site.cases.values() if c.docket_unchecked]
+    assert unchecked, "no case to check the caveat on"
+    for code in [real_site.source_locale, *locale_codes()[1]]:
+        translator = translator_for(real_site, code)
+        note = translator.plain("lawsuits.docket_unchecked")
+        folder = built_site if code == real_site.source_locale else built_site / code
+        doc = soup(folder / "lawsuits" / "index.html")
+        for case in real_site.cases.values():
+            row = doc.select_one(f"#glance-{case.id} th")
+            details = doc.select_one(f"#{case.id}")
+            for where in (row, details):
+                runs = [b.get_text() for b in where.select('bdi[dir="ltr"]')]
+                assert case.docket in runs, (code, case.id)
+                assert (note in where.get_text()) is case.docket_unchecked, (code, case.id)
+
+
 def test_lawsuits_timeline_shows_the_latest_step_and_folds_the_earlier(built_site, real_site):
     """Each case's events, oldest first: the latest shown, the earlier ones in one closed fold
     that says how many; every event keeps its anchor, and the glance table links to them."""
