@@ -17,7 +17,9 @@ _CITATION = re.compile(
     r"(?:\d+\s+(?:U\.S\.C\.|C\.F\.R\.|CFR)\s+)?§§?\s?\d+[A-Za-z]?(?:[.\-]\d+)*(?:" + _PART + r")*"
     r"(?:(?:,\s?|\s(?:and|or)\s)" + _PART + r"(?:" + _PART + r")*)*"
     r"|\b\d+\s+FR\s+\d+\b"
-    r"|(?<![\w)])(?:" + _PART + r"){2,}"
+    # Paragraph letters alone, "(i)(7)(A)": not right after a Latin letter or digit (that is a
+    # section number, above), but right after a letter of another script, as in Arabic "و(i)(7)".
+    r"|(?<![A-Za-z0-9_)])(?:" + _PART + r"){2,}"
 )
 _TAG = re.compile(r"(<[^>]*>)")
 

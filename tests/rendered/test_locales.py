@@ -132,13 +132,18 @@ def test_home_key_points_open_from_their_headline_in_every_locale(built_site, co
     assert len(items) == 3 and all(li.select_one("details > summary") for li in items), code
 
 
-@pytest.mark.parametrize("page", ["check-answers", "faq", "exceptions/i", "lawsuits"])
+@pytest.mark.parametrize("page", ["check-answers", "faq", "exceptions/i", "lawsuits",
+                                  "protections"])
 def test_citations_are_isolated_left_to_right_in_arabic(built_site, page):
     """Inside Arabic text a citation keeps its order ("8 U.S.C. § 1253(a)(1)", not
-    "(1)1253(a)"): every "§" in the page's text sits in a left-to-right isolate."""
+    "(1)1253(a)"): every "§", and every run of paragraph letters such as "(i)(7)(A)" (also right
+    after an Arabic letter, as in "و(i)(7)"), sits in a left-to-right isolate."""
+    import re
+
+    citation = re.compile(r"§|\([A-Za-z0-9]{1,5}\)\([A-Za-z0-9]{1,5}\)")
     doc = soup(built_site / "ar" / page / "index.html")
     main = doc.select_one("main")
-    loose = [s for s in main.find_all(string=lambda t: "§" in t)
+    loose = [s for s in main.find_all(string=citation)
              if not s.find_parent(["bdi", "script", "style"])
              and not s.find_parent(attrs={"dir": "ltr"})]
     assert loose == [], [str(s)[:80] for s in loose[:5]]

@@ -151,6 +151,10 @@ def test_handout_has_qr_code_to_the_locale(built_site):
         assert svg is not None and svg["role"] == "img"
         url = doc.select_one(".app-handout__url").get_text(strip=True)
         assert url.endswith("/" if code == SOURCE else f"/{code}/")
+        # Printed addresses read left to right in every script ("…/ar/sources/", not "/…").
+        assert doc.select_one(".app-handout__url")["dir"] == "ltr"
+        sources = doc.select_one(".app-handout__sources bdi[dir=ltr]")
+        assert sources is not None and sources.get_text() == url + "sources/", code
 
 
 @pytest.mark.parametrize("code", CODES)
