@@ -141,6 +141,11 @@ class _Loads(HTMLParser):
             self.refs.append(ref)
 
 
+def built_pages(site_dir: Path) -> list[Path]:
+    """Every HTML page of a built site (all locales, embeds, 404s), not the theme's assets."""
+    return sorted(p for p in site_dir.rglob("*.html") if "assets" not in p.parts)
+
+
 def page_weight(site_dir: Path, page: Path) -> int:
     """A page's weight on a first visit: its HTML (CSS inline) and every script, image and icon
     it loads, each compressed with gzip -9. (A size is exact; a time is not.)"""

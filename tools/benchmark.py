@@ -186,8 +186,9 @@ def timed_build(name: str, build: Any, out: Path) -> float:
 
 def pages_per_locale(out: Path) -> None:
     from macros.load import load_site
+    from macros.theme import built_pages
 
-    pages = [p for p in out.rglob("*.html") if "assets" not in p.parts]
+    pages = built_pages(out)
     codes = {loc.code for loc in load_site(ROOT).locales.locales}
     by_locale: dict[str, int] = defaultdict(int)
     for p in pages:
@@ -200,9 +201,9 @@ def pages_per_locale(out: Path) -> None:
 def page_weights(out: Path) -> None:
     """Every page's first-visit weight, as the rendered test holds it (macros.theme.page_weight):
     the heaviest few, so the margin under the budget is seen, not only a pass."""
-    from macros.theme import PAGE_BUDGET, page_weight
+    from macros.theme import PAGE_BUDGET, built_pages, page_weight
 
-    pages = sorted(p for p in out.rglob("*.html") if "assets" not in p.parts)
+    pages = built_pages(out)
     weights = sorted(((page_weight(out, p), p) for p in pages), reverse=True)
     over = [p for w, p in weights if w > PAGE_BUDGET]
     print(f"first visit, every page (HTML + CSS inline + scripts + images, gzip -9; budget "

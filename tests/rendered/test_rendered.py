@@ -13,6 +13,7 @@ import pytest
 from macros.catalogs import translator_for
 from macros.fallback import untranslated_share
 from macros.i18n import Translator
+from macros.theme import built_pages
 from macros.words import Words
 
 from ..helpers import locale_codes, soup
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.build
 
 
 def html_pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if "assets" not in p.parts)
+    return built_pages(site)
 
 
 def test_exception_table_rows_come_from_data(built_site, real_site):
